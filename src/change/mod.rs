@@ -1,0 +1,1 @@
+//! Pre/post change (placeholder: filled by the change engineer).

@@ -1,0 +1,1 @@
+//! Study designs (placeholder: filled by the design engineer).

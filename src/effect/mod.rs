@@ -1,0 +1,250 @@
+//! Effect sizes with standard errors and confidence intervals.
+//!
+//! Every function returns an [`Estimate`]: the value, its standard error where the method has
+//! one, its confidence interval where the method has one, and the [`Method`] used (which says
+//! whether the interval is exact or approximate and which corrections were applied).
+//!
+//! - [`group`]: two-group and paired standardised mean differences (d, g, Glass, d_z, d_av,
+//!   d_rm) and the common-language effect size.
+//! - [`single_case`]: overlap and parametric indices comparing phase A with phase B of a
+//!   [`Series`](crate::Series) (NAP, PND, PEM, PAND, IRD, Tau, Tau-U, Tau-BC, SMD, LRR, ...).
+//! - [`binary`]: responder comparisons (risk difference, risk ratio, odds ratio, NNT).
+//! - [`pooling`]: fixed- and random-effects pooling of case-level estimates.
+//!
+//! # Signs
+//!
+//! Functions on plain slices are plain arithmetic (x minus y) and know nothing of a scale's
+//! direction. Functions that take a [`Series`](crate::Series) are direction-aware: an
+//! improvement is positive whatever the scale's direction. Indices whose published definition
+//! carries its own direction keep it and say so.
+
+pub mod binary;
+pub mod group;
+pub mod pooling;
+pub mod single_case;
+
+pub use binary::*;
+pub use group::*;
+pub use pooling::*;
+pub use single_case::*;
+
+use crate::error::{Error, Result};
+
+/// A confidence interval.
+///
+/// # Examples
+///
+/// ```
+/// use outcome_stats::effect::Interval;
+/// let ci = Interval::new(0.2, 0.9, 0.95)?;
+/// assert!(ci.contains(0.5));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Interval {
+    /// Lower end (may be `-inf` for a one-sided interval).
+    pub lower: f64,
+    /// Upper end (may be `+inf` for a one-sided interval).
+    pub upper: f64,
+    /// Confidence level in (0, 1), e.g. 0.95.
+    pub level: f64,
+}
+
+impl Interval {
+    /// An interval `[lower, upper]` at confidence `level`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidParameter`] when `level` is not in (0, 1), an end is NaN, or
+    /// `lower > upper`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::effect::Interval;
+    /// assert!(Interval::new(1.0, 0.0, 0.95).is_err());
+    /// ```
+    pub fn new(lower: f64, upper: f64, level: f64) -> Result<Interval> {
+        check_level(level)?;
+        if lower.is_nan() || upper.is_nan() || lower > upper {
+            return Err(Error::InvalidParameter {
+                name: "interval ends",
+                value: lower,
+                expected: "lower <= upper, neither NaN",
+            });
+        }
+        Ok(Interval {
+            lower,
+            upper,
+            level,
+        })
+    }
+
+    /// Whether `x` lies in `[lower, upper]`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::effect::Interval;
+    /// assert!(!Interval::new(0.0, 1.0, 0.9)?.contains(2.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn contains(&self, x: f64) -> bool {
+        x >= self.lower && x <= self.upper
+    }
+
+    /// The width `upper - lower`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::effect::Interval;
+    /// assert_eq!(Interval::new(0.25, 1.0, 0.9)?.width(), 0.75);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn width(&self) -> f64 {
+        self.upper - self.lower
+    }
+}
+
+/// An effect size with its standard error, confidence interval and method.
+///
+/// # Examples
+///
+/// ```
+/// use outcome_stats::effect::Estimate;
+/// fn describe(e: &Estimate) -> String {
+///     format!("{} (SE {:?}, CI {:?})", e.value, e.se, e.ci)
+/// }
+/// let _ = describe;
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Estimate {
+    /// The point estimate.
+    pub value: f64,
+    /// The standard error, where the method has one.
+    pub se: Option<f64>,
+    /// The confidence interval, where the method has one.
+    pub ci: Option<Interval>,
+    /// How the estimate, its SE and its interval were computed.
+    pub method: Method,
+}
+
+impl Estimate {
+    /// An estimate from its parts.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::effect::{Estimate, Method};
+    /// fn build(m: Method) -> Estimate {
+    ///     Estimate::new(0.5, Some(0.1), None, m)
+    /// }
+    /// let _ = build;
+    /// ```
+    pub fn new(value: f64, se: Option<f64>, ci: Option<Interval>, method: Method) -> Estimate {
+        Estimate {
+            value,
+            se,
+            ci,
+            method,
+        }
+    }
+}
+
+/// Whether an interval is exact (from a pivot) or approximate.
+///
+/// # Examples
+///
+/// ```
+/// use outcome_stats::effect::IntervalKind;
+/// assert_ne!(IntervalKind::Exact, IntervalKind::Approximate);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum IntervalKind {
+    /// Exact coverage under the model (e.g. noncentral t inversion).
+    Exact,
+    /// Approximate coverage (normal approximation, score interval, ...).
+    Approximate,
+    /// No interval.
+    None,
+}
+
+/// The method behind an [`Estimate`], by area.
+///
+/// # Examples
+///
+/// ```
+/// use outcome_stats::effect::{Method, IntervalKind};
+/// fn kind(m: &Method) -> IntervalKind {
+///     m.interval_kind()
+/// }
+/// let _ = kind;
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Method {
+    /// A two-group or paired effect size.
+    Group(GroupMethod),
+    /// A single-case index.
+    SingleCase(SingleCaseMethod),
+    /// A binary-outcome measure.
+    Binary(BinaryMethod),
+    /// A pooled estimate.
+    Pooled(PoolingMethod),
+}
+
+impl Method {
+    /// Whether the interval is exact, approximate, or absent.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::effect::{Method, IntervalKind};
+    /// fn kind(m: &Method) -> IntervalKind {
+    ///     m.interval_kind()
+    /// }
+    /// let _ = kind;
+    /// ```
+    pub fn interval_kind(&self) -> IntervalKind {
+        match self {
+            Method::Group(m) => m.interval_kind(),
+            Method::SingleCase(m) => m.interval_kind(),
+            Method::Binary(m) => m.interval_kind(),
+            Method::Pooled(m) => m.interval_kind(),
+        }
+    }
+}
+
+/// Checks a confidence level: it must lie strictly between 0 and 1.
+///
+/// # Errors
+///
+/// [`Error::InvalidParameter`] naming `level` otherwise (NaN included).
+///
+/// # Examples
+///
+/// ```
+/// use outcome_stats::effect::check_level;
+/// assert!(check_level(0.95).is_ok());
+/// assert!(check_level(1.0).is_err());
+/// ```
+pub fn check_level(level: f64) -> Result<()> {
+    if level > 0.0 && level < 1.0 {
+        Ok(())
+    } else {
+        Err(Error::InvalidParameter {
+            name: "level",
+            value: level,
+            expected: "a confidence level in (0, 1)",
+        })
+    }
+}

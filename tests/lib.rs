@@ -1,0 +1,3 @@
+//! The integration test suite, one binary with a module per area.
+
+mod tolerance;

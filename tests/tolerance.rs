@@ -1,0 +1,7 @@
+//! Named tolerances used across the test suite.
+#![allow(dead_code)]
+
+/// Closed-form arithmetic: agreement to a few ulps.
+pub const CLOSED_FORM: f64 = 1e-12;
+/// A root found by the crate's bracketing solver.
+pub const ROOT_FOUND: f64 = 1e-10;
