@@ -676,7 +676,8 @@ pub fn risk_ratio(table: &TwoByTwo, level: f64) -> Result<Estimate> {
 ///
 /// [`Error::InvalidParameter`] when `level` is not in (0, 1); for the score interval,
 /// [`Error::InvalidData`] when neither arm has an event (the ratio is undefined), and
-/// [`Error::NoConvergence`] if an end cannot be solved.
+/// [`Error::NoConvergence`] if an end cannot be solved (this happens only at the limit of
+/// double precision, e.g. arms of 2^53 patients whose risks differ from 1 by one patient).
 ///
 /// # Examples
 ///
@@ -758,10 +759,11 @@ fn koopman(table: &TwoByTwo, z: f64, level: f64) -> Result<Estimate> {
     let crit = z * z;
     let g = |t: f64| koopman_statistic(t.exp(), a, nt, c, nc) - crit;
     let options = RootOptions::default();
-    // log phi is searched within SPAN of the estimate (or of +-EDGE when the estimate is 0 or
-    // infinite); with counts up to 2^53 the ends lie far inside these limits.
-    const SPAN: f64 = 100.0;
-    const EDGE: f64 = 80.0;
+    // log phi is searched within [-LIMIT, LIMIT]: with counts up to 2^53 the ratio lies within
+    // e^(+-37) and its interval ends far inside these limits. A zero count starts the search
+    // at +-EDGE, where the statistic is below any critical value.
+    const LIMIT: f64 = 150.0;
+    const EDGE: f64 = 120.0;
     let no_convergence = |_| Error::NoConvergence {
         what: "Koopman score interval for the risk ratio",
         iterations: options.max_iterations,
@@ -771,7 +773,7 @@ fn koopman(table: &TwoByTwo, z: f64, level: f64) -> Result<Estimate> {
         0.0
     } else {
         let t_hi = if c == 0.0 { EDGE } else { value.ln() };
-        find_root_expanding(g, t_hi - 1.0, t_hi, t_hi - SPAN, t_hi, options)
+        find_root_expanding(g, t_hi - 1.0, t_hi, -LIMIT, t_hi, options)
             .map_err(no_convergence)?
             .exp()
     };
@@ -779,7 +781,7 @@ fn koopman(table: &TwoByTwo, z: f64, level: f64) -> Result<Estimate> {
         f64::INFINITY
     } else {
         let t_lo = if a == 0.0 { -EDGE } else { value.ln() };
-        find_root_expanding(g, t_lo, t_lo + 1.0, t_lo, t_lo + SPAN, options)
+        find_root_expanding(g, t_lo, t_lo + 1.0, t_lo, LIMIT, options)
             .map_err(no_convergence)?
             .exp()
     };
