@@ -224,6 +224,10 @@ fn altman_nnt_through_infinity() {
         }
         other => panic!("expected an interval through infinity, got {other:?}"),
     }
+    assert_eq!(
+        nnt.to_string(),
+        "NNTB 10.0 (95% CI NNTH 20.0 to ∞ to NNTB 4.0)"
+    );
     // The same risks with an adverse event: the treatment arm has more bad events, so harm.
     let nnt = NumberNeededToTreat::from_risk_difference(0.10, ci, EventKind::Adverse).unwrap();
     assert_eq!(nnt.direction, NntDirection::Harm);
@@ -396,6 +400,17 @@ proptest! {
         }
         let nnt = number_needed_to_treat(&t, EventKind::Responder, level).unwrap();
         prop_assert!(nnt.value >= 1.0);
+    }
+
+    #[test]
+    fn koopman_handles_large_arms(nt in 1u64..10_000_000, nc in 1u64..10_000_000, fa in 0.0f64..=1.0, fc in 0.0f64..=1.0) {
+        let a = ((nt as f64) * fa).round() as u64;
+        let c = ((nc as f64) * fc).round() as u64;
+        prop_assume!(a + c > 0);
+        let t = TwoByTwo::new(a, nt, c, nc).unwrap();
+        let k = risk_ratio_with(&t, 0.95, RiskRatioInterval::KoopmanScore).unwrap();
+        let ci = k.ci.unwrap();
+        prop_assert!(ci.contains(k.value), "{:?}", k);
     }
 
     #[test]

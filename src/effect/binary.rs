@@ -1000,6 +1000,7 @@ pub enum NntInterval {
 /// let nnt = number_needed_to_treat(&TwoByTwo::new(56, 70, 48, 80)?, EventKind::Responder, 0.95)?;
 /// assert_eq!(nnt.direction, NntDirection::Benefit);
 /// assert!((nnt.value - 5.0).abs() < 1e-12);
+/// assert_eq!(nnt.to_string(), "NNTB 5.0 (95% CI NNTB 3.0 to 19.1)");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -1104,6 +1105,44 @@ impl NumberNeededToTreat {
             risk_difference_ci: ci,
             event,
         })
+    }
+}
+
+/// Altman's (1998) presentation, one decimal: `NNTB 10.0 (95% CI NNTH 20.0 to ∞ to NNTB 4.0)`.
+impl std::fmt::Display for NumberNeededToTreat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        fn num(x: f64) -> String {
+            if x.is_infinite() {
+                "∞".to_string()
+            } else {
+                format!("{x:.1}")
+            }
+        }
+        let label = match self.direction {
+            NntDirection::Benefit => "NNTB",
+            NntDirection::Harm => "NNTH",
+            NntDirection::NoDifference => "NNT",
+        };
+        let (level, range) = match &self.ci {
+            NntInterval::Benefit(i) => (
+                i.level,
+                format!("NNTB {} to {}", num(i.lower), num(i.upper)),
+            ),
+            NntInterval::Harm(i) => (
+                i.level,
+                format!("NNTH {} to {}", num(i.lower), num(i.upper)),
+            ),
+            NntInterval::ThroughInfinity { benefit, harm } => (
+                benefit.level,
+                format!(
+                    "NNTH {} to ∞ to NNTB {}",
+                    num(harm.lower),
+                    num(benefit.lower)
+                ),
+            ),
+        };
+        let percent = (level * 1000.0).round() / 10.0;
+        write!(f, "{label} {} ({percent}% CI {range})", num(self.value))
     }
 }
 
