@@ -229,6 +229,17 @@ fn bad_input_is_an_error() {
         pool(&[0.1, 0.2], &[0.1, 1e-200], o),
         Err(Error::InvalidData { .. })
     ));
+    // tau^2 (about 2e400) overflows for estimates this far apart: an error, not NaN or inf
+    let r = pool(&[1e200, -1e200], &[1.0, 1.0], o);
+    assert!(matches!(r, Err(Error::InvalidData { .. })), "{r:?}");
+    assert!(
+        pool(
+            &[1e200, -1e200],
+            &[1.0, 1.0],
+            o.model(PoolingModel::FixedEffect)
+        )
+        .is_err()
+    );
     for level in [0.0, 1.0, f64::NAN, 2.0] {
         assert!(matches!(
             pool(&[0.1, 0.2], &[0.1, 0.1], o.level(level)),
