@@ -1,3 +1,5 @@
 //! The integration test suite, one binary with a module per area.
 
+mod binary;
+mod pooling;
 mod tolerance;

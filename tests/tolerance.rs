@@ -5,3 +5,11 @@
 pub const CLOSED_FORM: f64 = 1e-12;
 /// A root found by the crate's bracketing solver.
 pub const ROOT_FOUND: f64 = 1e-10;
+/// Pooled estimates, tau^2, I^2 and intervals against R metafor (issue 13 asks for 1e-8).
+pub const METAFOR_POOLING: f64 = 1e-8;
+/// A value printed to 4 decimals in a paper: half a unit in the last place.
+pub const PRINTED_4DP: f64 = 5e-5;
+/// A value printed to 2 decimals in a paper: half a unit in the last place.
+pub const PRINTED_2DP: f64 = 5e-3;
+/// A value printed to 1 decimal in a paper: half a unit in the last place.
+pub const PRINTED_1DP: f64 = 5e-2;
