@@ -1,3 +1,6 @@
 //! The integration test suite, one binary with a module per area.
 
+mod change;
+mod design;
+mod foundation;
 mod tolerance;

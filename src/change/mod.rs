@@ -87,5 +87,8 @@ fn sample_variance(values: &[f64], what: &str) -> Result<f64> {
     }
     let m = mean(values, what)?;
     let ss: f64 = values.iter().map(|v| (v - m) * (v - m)).sum();
-    finite(ss / (values.len() as f64 - 1.0), &format!("the variance of {what}"))
+    finite(
+        ss / (values.len() as f64 - 1.0),
+        &format!("the variance of {what}"),
+    )
 }

@@ -374,10 +374,7 @@ impl PrePost {
                         expected: "a positive change no larger than the scale's range",
                     });
                 }
-                (
-                    Some(improvement),
-                    improvement >= d - POINTS_SLACK * range,
-                )
+                (Some(improvement), improvement >= d - POINTS_SLACK * range)
             }
             ResponderThreshold::Farrar2001 => (Some(improvement), self.meets_farrar()),
         };
