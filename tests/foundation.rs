@@ -185,6 +185,44 @@ proptest! {
         prop_assert_eq!(total, s.len());
     }
 
+    #[test]
+    fn from_array_matches_new(s in valid_series()) {
+        let view = ndarray::ArrayView1::from(s.values());
+        let rebuilt = Series::from_array(*s.scale(), view, s.phases()).unwrap();
+        let plain = Series::new(*s.scale(), s.values(), s.phases()).unwrap();
+        prop_assert_eq!(&rebuilt, &plain);
+        let back = match s.times() {
+            Some(t) => rebuilt.with_times(t).unwrap(),
+            None => rebuilt,
+        };
+        prop_assert_eq!(back, s);
+    }
+
+    #[test]
+    fn with_times_needs_finite_increasing_times(times in proptest::collection::vec(wild(), 1..6)) {
+        let values = vec![5.0; times.len()];
+        let labels = vec!["A"; times.len()];
+        let s = Series::new(Scale::nrs11(), &values, &labels).unwrap();
+        let ok = times.iter().all(|t| t.is_finite()) && times.windows(2).all(|w| w[0] < w[1]);
+        prop_assert_eq!(s.clone().with_times(&times).is_ok(), ok);
+        // A wrong number of times is always an error.
+        let mut longer = times.clone();
+        longer.push(f64::MAX);
+        prop_assert!(s.with_times(&longer).is_err());
+    }
+
+    #[test]
+    fn series_new_checks_every_value(
+        values in proptest::collection::vec(wild(), 0..6),
+        lo in -5.0f64..5.0,
+        d in direction(),
+    ) {
+        let scale = Scale::new(lo, lo + 10.0, d).unwrap();
+        let labels = vec!["A"; values.len()];
+        let ok = !values.is_empty() && values.iter().all(|v| scale.contains(*v));
+        prop_assert_eq!(Series::new(scale, &values, &labels).is_ok(), ok);
+    }
+
     /// Every public function of Scale, Series, design and change returns Ok or Err on
     /// arbitrary input, never panics.
     #[test]

@@ -6,5 +6,5 @@ pub const CLOSED_FORM: f64 = 1e-12;
 /// A root found by the crate's bracketing solver.
 pub const ROOT_FOUND: f64 = 1e-10;
 /// The Welch t quantile from the crate's noncentral t at noncentrality 0 (inverse cdf by the
-/// bracketing solver) against mpmath at 40 digits.
-pub const WELCH_QUANTILE: f64 = 1e-9;
+/// bracketing solver) against mpmath at 40 digits (measured: at most 7e-15 relative).
+pub const WELCH_QUANTILE: f64 = 1e-12;
