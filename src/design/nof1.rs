@@ -406,7 +406,7 @@ impl NOf1Crossover {
         let min_len = self.period_lengths.iter().copied().min().unwrap_or(0);
         let max_len = self.period_lengths.iter().copied().max().unwrap_or(0);
         let durations = if min_len == max_len {
-            format!("every period has {min_len} observations")
+            format!("every period has {min_len} observation(s)")
         } else {
             format!("periods have {min_len} to {max_len} observations")
         };
@@ -554,10 +554,31 @@ impl fmt::Display for CentReport {
         for item in &self.items {
             writeln!(
                 f,
-                "  - item {} ({}): {}",
+                "  - CENT {} ({}): {}",
                 item.item, item.topic, item.finding
             )?;
         }
         write!(f, "  ({})", self.wwc)
+    }
+}
+
+impl fmt::Display for NOf1Crossover {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let orders: Vec<&str> = self
+            .orders
+            .iter()
+            .map(|o| match o {
+                CycleOrder::TreatmentFirst => "TC",
+                CycleOrder::ControlFirst => "CT",
+            })
+            .collect();
+        write!(
+            f,
+            "N-of-1 crossover: {} cycle(s) of treatment {:?} and control {:?}, orders {}",
+            self.cycles(),
+            self.treatment,
+            self.control,
+            orders.join(" ")
+        )
     }
 }
