@@ -57,6 +57,8 @@ pub enum OrderAllocation {
 /// a cycle starting with treatment. Periods pair up into cycles in order: periods 1-2 form
 /// cycle 1, periods 3-4 cycle 2, and so on. Building checks that every period holds one label,
 /// that the cycles are complete, and that each cycle has one treatment and one control period.
+/// Run-in and washout observations are not part of the series: leave them out (CENT item 3a
+/// asks for them to be reported in words).
 ///
 /// # References
 ///
