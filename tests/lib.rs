@@ -1,5 +1,8 @@
 //! The integration test suite, one binary with a module per area.
 
 mod binary;
+mod change;
+mod design;
+mod foundation;
 mod pooling;
 mod tolerance;

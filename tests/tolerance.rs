@@ -13,3 +13,6 @@ pub const PRINTED_4DP: f64 = 5e-5;
 pub const PRINTED_2DP: f64 = 5e-3;
 /// A value printed to 1 decimal in a paper: half a unit in the last place.
 pub const PRINTED_1DP: f64 = 5e-2;
+/// The Welch t quantile from the crate's noncentral t at noncentrality 0 (inverse cdf by the
+/// bracketing solver) against mpmath at 40 digits (measured: at most 7e-15 relative).
+pub const WELCH_QUANTILE: f64 = 1e-12;
