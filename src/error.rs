@@ -16,9 +16,13 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// ```
 /// use outcome_stats::{Error, Scale, Direction};
 ///
-/// let err = Scale::new(10.0, 0.0, Direction::LowerIsBetter).unwrap_err();
-/// assert!(matches!(err, Error::InvalidScale { .. }));
-/// assert_eq!(err.to_string(), "a scale needs min < max (both finite), got min 10 and max 0");
+/// match Scale::new(10.0, 0.0, Direction::LowerIsBetter) {
+///     Err(err @ Error::InvalidScale { .. }) => assert_eq!(
+///         err.to_string(),
+///         "a scale needs min < max (both finite), got min 10 and max 0"
+///     ),
+///     other => panic!("expected InvalidScale, got {other:?}"),
+/// }
 /// ```
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

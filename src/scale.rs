@@ -280,8 +280,8 @@ impl Scale {
     /// ```
     /// use outcome_stats::{Error, Scale};
     /// assert!(Scale::nrs11().check(&[0.0, 5.5, 10.0]).is_ok());
-    /// let err = Scale::nrs11().check(&[3.0, 11.0]).unwrap_err();
-    /// assert!(matches!(err, Error::OutOfScale { index: 1, .. }));
+    /// let result = Scale::nrs11().check(&[3.0, 11.0]);
+    /// assert!(matches!(result, Err(Error::OutOfScale { index: 1, .. })));
     /// ```
     pub fn check(&self, values: &[f64]) -> Result<()> {
         for (index, &value) in values.iter().enumerate() {
