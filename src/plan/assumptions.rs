@@ -656,7 +656,7 @@ impl PlanningAssumptions {
         positive("sd", self.sd_value())?;
         open_unit("reliability", self.reliability_value())?;
         let d = self.dropout_value();
-        if !(d >= 0.0 && d < 1.0) {
+        if !(0.0..1.0).contains(&d) {
             return Err(Error::InvalidParameter {
                 name: "dropout",
                 value: d,
