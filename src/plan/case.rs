@@ -1,5 +1,6 @@
 //! What the case itself can say, before any trial.
 
+use crate::design::StandardsCheck;
 use crate::effect::Interval;
 
 /// The case's own change between phases of a [`Series`](crate::Series), with an interval from
@@ -72,6 +73,10 @@ pub enum CaseInterval {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CaseEvidence {
+    /// The case design's verdict against the WWC single-case design standards (structure
+    /// only): a pre/post case report or an AB series never meets them; `None` for a series
+    /// whose phases fit neither an AB nor a withdrawal design.
+    pub standards: Option<StandardsCheck>,
     /// The case's observed improvement (points).
     pub improvement: f64,
     /// Percent improvement towards the scale's best end, `None` when pre is already there.

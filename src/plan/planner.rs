@@ -1,6 +1,7 @@
 //! The trial planner: from one case and a set of assumptions to a [`TrialPlan`].
 
 use crate::alternative::Alternative;
+use crate::design::{AbDesign, PrePostCase, WithdrawalDesign};
 use crate::error::{Error, Result};
 use crate::plan::assumptions::{PlanningAssumptions, ResponderTest};
 use crate::plan::case::{CaseEvidence, CaseInterval, PhaseChange};
@@ -566,7 +567,20 @@ impl TrialPlanner {
                 }),
             ),
         };
+        let standards = match &self.source {
+            Source::Values { pre, post, scale } => {
+                Some(PrePostCase::new(*scale, *pre, *post)?.wwc_check())
+            }
+            Source::Series(series) => {
+                if series.runs().len() == 2 {
+                    AbDesign::new(series).ok().map(|d| d.wwc_check())
+                } else {
+                    WithdrawalDesign::new(series).ok().map(|d| d.wwc_check())
+                }
+            }
+        };
         Ok(CaseEvidence {
+            standards,
             improvement,
             percent_improvement,
             reliable_change_index,
