@@ -5,3 +5,7 @@
 pub const CLOSED_FORM: f64 = 1e-12;
 /// A root found by the crate's bracketing solver.
 pub const ROOT_FOUND: f64 = 1e-10;
+/// Power against a golden reference (R pwr / stats, Python mpmath / scipy): absolute.
+pub const POWER_GOLDEN: f64 = 1e-9;
+/// A minimal detectable effect's power against the target (root found in the effect).
+pub const POWER_AT_ROOT: f64 = 1e-9;
