@@ -159,30 +159,6 @@ pub struct AssumptionRecord {
     pub origin: Origin,
 }
 
-/// Which statistical test the responder designs are sized for.
-///
-/// # Examples
-///
-/// ```
-/// use outcome_stats::plan::ResponderTest;
-/// assert_eq!(ResponderTest::default(), ResponderTest::NormalApproximation);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-#[non_exhaustive]
-pub enum ResponderTest {
-    /// Normal approximation with pooled variance under the null, no continuity correction.
-    #[default]
-    NormalApproximation,
-    /// Normal approximation with the Fleiss continuity correction.
-    ContinuityCorrected,
-    /// Cohen's h (arcsine transformation).
-    ArcsineH,
-    /// Fisher's exact test (exact power by enumeration; small trials only).
-    FisherExact,
-}
-
 /// The assumptions a trial plan rests on, with documented defaults for pain.
 ///
 /// One number per assumption, so two people with the same inputs get the same plan. The

@@ -3,7 +3,8 @@
 use crate::alternative::Alternative;
 use crate::design::{AbDesign, PrePostCase, WithdrawalDesign};
 use crate::error::{Error, Result};
-use crate::plan::assumptions::{PlanningAssumptions, ResponderTest};
+use crate::plan::assumptions::PlanningAssumptions;
+use crate::power::ProportionTest;
 use crate::plan::case::{CaseEvidence, CaseInterval, PhaseChange};
 use crate::plan::chain::EffectChain;
 use crate::plan::output::{BudgetAnalysis, DesignKind, DesignPlan, EffectMeasure, TrialPlan};
@@ -68,7 +69,7 @@ pub struct TrialPlanner {
     target_power: f64,
     alternative: Alternative,
     budget: Option<usize>,
-    responder_test: ResponderTest,
+    responder_test: ProportionTest,
     effect_fractions: Vec<f64>,
     sd_multipliers: Vec<f64>,
 }
@@ -82,7 +83,7 @@ impl TrialPlanner {
             target_power: 0.8,
             alternative: Alternative::TwoSided,
             budget: None,
-            responder_test: ResponderTest::default(),
+            responder_test: ProportionTest::default(),
             effect_fractions: SENSITIVITY_EFFECT_FRACTIONS.to_vec(),
             sd_multipliers: SENSITIVITY_SD_MULTIPLIERS.to_vec(),
         }
@@ -146,8 +147,9 @@ impl TrialPlanner {
         self.budget = Some(patients);
         self
     }
-    /// Sets the test the responder designs are sized for (default the normal approximation).
-    pub fn responder_test(mut self, test: ResponderTest) -> Self {
+    /// Sets the test the responder designs are sized for (default
+    /// [`ProportionTest::NormalPooled`], the normal approximation with pooled variance).
+    pub fn responder_test(mut self, test: ProportionTest) -> Self {
         self.responder_test = test;
         self
     }

@@ -1,12 +1,11 @@
 //! The plan's one doorway to the power layer: every power, sample-size and
-//! minimal-detectable-effect question the planner asks goes through here.
-//!
-//! INTEGRATION POINT (issue 12): the functions below call `crate::power`'s `TTest`, `Ancova`,
-//! `Crossover2x2`, `TwoProportions` and `NOf1Series`. The plan never computes power itself.
+//! minimal-detectable-effect question the planner asks goes through here, to
+//! [`crate::power`]'s `TTest`, `Ancova`, `Crossover2x2`, `TwoProportions` and `NOf1Series`.
+//! The plan never computes power itself.
 
 use crate::alternative::Alternative;
-use crate::error::{Error, Result};
-use crate::plan::assumptions::ResponderTest;
+use crate::error::Result;
+use crate::power::{Ancova, Crossover2x2, NOf1Series, ProportionTest, TTest, TwoProportions};
 
 /// One design as the power layer sees it (effects in that design's own unit).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -20,7 +19,7 @@ pub(crate) enum Spec {
     /// Two proportions; effect = treatment rate - control rate.
     Responders {
         control_rate: f64,
-        test: ResponderTest,
+        test: ProportionTest,
     },
     /// Series of N-of-1 trials; effect d = difference / sigma; SDs as fractions of sigma.
     NOf1 {
@@ -46,29 +45,61 @@ pub(crate) struct Sized {
     pub achieved_power: f64,
 }
 
-fn pending() -> Error {
-    Error::Unattainable {
-        reason: "the power layer (issue 12) is not integrated into the planner yet".to_string(),
-    }
+/// Runs `$body` with `$d` bound to the configured power-layer design.
+macro_rules! with_design {
+    ($spec:expr, $settings:expr, |$d:ident| $body:expr) => {{
+        let s: Settings = $settings;
+        match $spec {
+            Spec::Parallel => {
+                let $d = TTest::two_sample().alpha(s.alpha).alternative(s.alternative);
+                $body
+            }
+            Spec::Ancova { rho } => {
+                let $d = Ancova::new(rho).alpha(s.alpha).alternative(s.alternative);
+                $body
+            }
+            Spec::Crossover { rho } => {
+                let $d = Crossover2x2::with_correlation(rho)
+                    .alpha(s.alpha)
+                    .alternative(s.alternative);
+                $body
+            }
+            Spec::Responders { control_rate, test } => {
+                let $d = TwoProportions::new(control_rate)
+                    .test(test)
+                    .alpha(s.alpha)
+                    .alternative(s.alternative);
+                $body
+            }
+            Spec::NOf1 {
+                cycles,
+                within_fraction,
+                effect_sd_fraction,
+            } => {
+                let $d = NOf1Series::new(cycles, within_fraction, effect_sd_fraction)
+                    .alpha(s.alpha)
+                    .alternative(s.alternative);
+                $body
+            }
+        }
+    }};
 }
 
 /// Smallest n reaching `target` power at `effect`.
 pub(crate) fn sample_size(spec: Spec, settings: Settings, effect: f64, target: f64) -> Result<Sized> {
-    // INTEGRATION POINT: power::<Design>::sample_size(effect, target) -> SampleSize { n, achieved_power, .. }
-    let _ = (spec, settings, effect, target);
-    Err(pending())
+    let s = with_design!(spec, settings, |d| d.sample_size(effect, target))?;
+    Ok(Sized {
+        n: s.n,
+        achieved_power: s.achieved_power,
+    })
 }
 
 /// Power at `n` (the power layer's counting) and `effect`.
 pub(crate) fn power(spec: Spec, settings: Settings, effect: f64, n: usize) -> Result<f64> {
-    // INTEGRATION POINT: power::<Design>::power(effect, n)
-    let _ = (spec, settings, effect, n);
-    Err(pending())
+    with_design!(spec, settings, |d| d.power(effect, n))
 }
 
 /// Smallest effect detectable with `target` power at `n`.
 pub(crate) fn min_detectable_effect(spec: Spec, settings: Settings, n: usize, target: f64) -> Result<f64> {
-    // INTEGRATION POINT: power::<Design>::min_detectable_effect(n, target)
-    let _ = (spec, settings, n, target);
-    Err(pending())
+    with_design!(spec, settings, |d| d.min_detectable_effect(n, target))
 }
