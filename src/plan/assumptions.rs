@@ -464,7 +464,8 @@ impl PlanningAssumptions {
     }
     /// The trial's mean baseline used (points).
     pub fn trial_baseline_value(&self) -> f64 {
-        self.trial_baseline.unwrap_or(TRIAL_BASELINE_NRS * self.unit)
+        self.trial_baseline
+            .unwrap_or(TRIAL_BASELINE_NRS * self.unit)
     }
     /// rho, the baseline-follow-up correlation used.
     pub fn correlation_value(&self) -> f64 {

@@ -4,7 +4,6 @@ use crate::alternative::Alternative;
 use crate::design::{AbDesign, PrePostCase, WithdrawalDesign};
 use crate::error::{Error, Result};
 use crate::plan::assumptions::PlanningAssumptions;
-use crate::power::ProportionTest;
 use crate::plan::case::{CaseEvidence, CaseInterval, PhaseChange};
 use crate::plan::chain::EffectChain;
 use crate::plan::output::{BudgetAnalysis, DesignKind, DesignPlan, EffectMeasure, TrialPlan};
@@ -12,6 +11,7 @@ use crate::plan::responders::{responder_shift, shifted_responder_rate};
 use crate::plan::sensitivity::{CurvePoint, PowerCurve, Sensitivity, SensitivityCell};
 use crate::plan::sizing::{self, Settings, Spec};
 use crate::plan::standardize::Standardized;
+use crate::power::ProportionTest;
 use crate::scale::Scale;
 use crate::series::{BASELINE, Series, TREATMENT};
 

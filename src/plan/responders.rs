@@ -81,7 +81,10 @@ pub fn shifted_responder_rate(placebo_rate: f64, effect: f64, sd_change: f64) ->
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn responder_shift(placebo_rate: f64, treatment_rate: f64, sd_change: f64) -> Result<f64> {
-    for (name, v) in [("placebo_rate", placebo_rate), ("treatment_rate", treatment_rate)] {
+    for (name, v) in [
+        ("placebo_rate", placebo_rate),
+        ("treatment_rate", treatment_rate),
+    ] {
         if !(v > 0.0 && v < 1.0) {
             return Err(Error::InvalidParameter {
                 name,

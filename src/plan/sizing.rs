@@ -51,7 +51,9 @@ macro_rules! with_design {
         let s: Settings = $settings;
         match $spec {
             Spec::Parallel => {
-                let $d = TTest::two_sample().alpha(s.alpha).alternative(s.alternative);
+                let $d = TTest::two_sample()
+                    .alpha(s.alpha)
+                    .alternative(s.alternative);
                 $body
             }
             Spec::Ancova { rho } => {
@@ -86,7 +88,12 @@ macro_rules! with_design {
 }
 
 /// Smallest n reaching `target` power at `effect`.
-pub(crate) fn sample_size(spec: Spec, settings: Settings, effect: f64, target: f64) -> Result<Sized> {
+pub(crate) fn sample_size(
+    spec: Spec,
+    settings: Settings,
+    effect: f64,
+    target: f64,
+) -> Result<Sized> {
     let s = with_design!(spec, settings, |d| d.sample_size(effect, target))?;
     Ok(Sized {
         n: s.n,
@@ -100,6 +107,11 @@ pub(crate) fn power(spec: Spec, settings: Settings, effect: f64, n: usize) -> Re
 }
 
 /// Smallest effect detectable with `target` power at `n`.
-pub(crate) fn min_detectable_effect(spec: Spec, settings: Settings, n: usize, target: f64) -> Result<f64> {
+pub(crate) fn min_detectable_effect(
+    spec: Spec,
+    settings: Settings,
+    n: usize,
+    target: f64,
+) -> Result<f64> {
     with_design!(spec, settings, |d| d.min_detectable_effect(n, target))
 }

@@ -3,8 +3,8 @@
 use crate::alternative::Alternative;
 use crate::design::Verdict;
 use crate::plan::{
-    CaseInterval, DesignKind, DesignPlan, EffectMeasure, Origin, PlanningBasis, Support,
-    TrialPlan, Unit,
+    CaseInterval, DesignKind, DesignPlan, EffectMeasure, Origin, PlanningBasis, Support, TrialPlan,
+    Unit,
 };
 use std::fmt::Write;
 
@@ -123,10 +123,21 @@ fn write_plan(out: &mut String, plan: &TrialPlan) -> std::fmt::Result {
         num(c.chain_effect)
     )?;
     match c.reference_effect {
-        Some(e) => writeln!(out, "| reference effect from controlled trials | {} |", num(e))?,
-        None => writeln!(out, "| reference effect from controlled trials | not given |")?,
+        Some(e) => writeln!(
+            out,
+            "| reference effect from controlled trials | {} |",
+            num(e)
+        )?,
+        None => writeln!(
+            out,
+            "| reference effect from controlled trials | not given |"
+        )?,
     }
-    writeln!(out, "| planning effect | **{}** |\n", num(plan.planning_effect))?;
+    writeln!(
+        out,
+        "| planning effect | **{}** |\n",
+        num(plan.planning_effect)
+    )?;
     match plan.basis {
         PlanningBasis::Reference => writeln!(
             out,
@@ -166,7 +177,9 @@ fn write_plan(out: &mut String, plan: &TrialPlan) -> std::fmt::Result {
             out,
             "| {}{} | {} = {}{} | {} | {} | {} | {} | {} |",
             design_label(d.design),
-            d.cycles.map(|k| format!(", {k} cycles")).unwrap_or_default(),
+            d.cycles
+                .map(|k| format!(", {k} cycles"))
+                .unwrap_or_default(),
             measure_label(d.effect_measure),
             num(d.effect),
             rates(d),
@@ -216,12 +229,7 @@ fn write_plan(out: &mut String, plan: &TrialPlan) -> std::fmt::Result {
         "Rows: share of the planning effect; columns: every SD multiplied by the factor shown.\n"
     )?;
     for kind in DesignKind::ALL {
-        writeln!(
-            out,
-            "**{}** ({})\n",
-            design_label(kind),
-            per_arm_unit(kind)
-        )?;
+        writeln!(out, "**{}** ({})\n", design_label(kind), per_arm_unit(kind))?;
         write!(out, "| effect |")?;
         for m in &s.sd_multipliers {
             write!(out, " SD x {} |", num(*m))?;
@@ -233,11 +241,17 @@ fn write_plan(out: &mut String, plan: &TrialPlan) -> std::fmt::Result {
         }
         writeln!(out)?;
         for f in &s.effect_fractions {
-            write!(out, "| {} ({} points) |", pct(*f), num(f * plan.planning_effect))?;
+            write!(
+                out,
+                "| {} ({} points) |",
+                pct(*f),
+                num(f * plan.planning_effect)
+            )?;
             for m in &s.sd_multipliers {
-                let cell = s.cells.iter().find(|x| {
-                    x.design == kind && x.effect_fraction == *f && x.sd_multiplier == *m
-                });
+                let cell = s
+                    .cells
+                    .iter()
+                    .find(|x| x.design == kind && x.effect_fraction == *f && x.sd_multiplier == *m);
                 match cell.and_then(|x| x.n_per_arm) {
                     Some(n) => write!(out, " {n} |")?,
                     None => write!(out, " unattainable |")?,
