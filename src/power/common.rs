@@ -245,11 +245,11 @@ pub(crate) fn second_group(n1: usize, ratio: f64) -> usize {
 }
 
 pub(crate) fn check_ratio(ratio: f64) -> Result<()> {
-    if !(ratio > 0.0 && ratio <= 1e6) {
+    if !(ratio >= 1e-6 && ratio <= 1e6) {
         return Err(Error::InvalidParameter {
             name: "ratio",
             value: ratio,
-            expected: "in (0, 10^6] (n2 = ceil(ratio n1))",
+            expected: "positive, in [10^-6, 10^6] (n2 = ceil(ratio n1))",
         });
     }
     Ok(())

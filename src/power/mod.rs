@@ -53,7 +53,7 @@
 //!   power not above alpha, a zero effect, an effect of the wrong sign for a one-sided
 //!   alternative, n below the design's minimum (each group at least 2; the crossover at least
 //!   4 and even), SDs not positive, correlations outside (-1, 1), dropout outside [0, 1),
-//!   rates outside (0, 1), an allocation ratio not in (0, 10^6].
+//!   rates outside (0, 1), an allocation ratio not positive (or outside [10^-6, 10^6]).
 //! - Dropout only inflates enrolment: each group becomes ceil(n_g / (1 - dropout)) (an n_g /
 //!   (1 - dropout) within 1e-9 of an integer counts as that integer), summed for
 //!   `total_enrolled`.

@@ -147,7 +147,7 @@ impl NOf1Series {
                     cycles: c,
                     patients: s.n,
                     patients_enrolled: s.n_enrolled,
-                    total_periods: 2 * c * s.n,
+                    total_periods: c.saturating_mul(s.n).saturating_mul(2),
                     achieved_power: s.achieved_power,
                 })
             })

@@ -227,7 +227,12 @@ fn binomial_pmf(n: usize, p: f64, lf: &[f64]) -> Vec<f64> {
     let lp = p.ln();
     let lq = (-p).ln_1p();
     (0..=n)
-        .map(|k| (lf[n] - lf[k] - lf[n - k] + k as f64 * lp + (n - k) as f64 * lq).exp())
+        .map(|k| {
+            // 0 * ln(0) counts as 0, so rates that round to 0 or 1 stay well defined.
+            let hits = if k > 0 { k as f64 * lp } else { 0.0 };
+            let misses = if n > k { (n - k) as f64 * lq } else { 0.0 };
+            (lf[n] - lf[k] - lf[n - k] + hits + misses).exp()
+        })
         .collect()
 }
 

@@ -63,6 +63,15 @@ pub(crate) fn t_upper_critical(df: f64, q: f64) -> Result<f64> {
 /// Power of a t test whose statistic follows a noncentral t with `df` and `ncp` under the
 /// alternative, at significance level `alpha`; two-sided power includes the opposite region.
 pub(crate) fn t_power(df: f64, ncp: f64, alpha: f64, alternative: Alternative) -> Result<f64> {
+    if ncp.is_infinite() {
+        // An effect so large that the statistic is certain to land in one tail.
+        let up = ncp > 0.0;
+        return Ok(match alternative {
+            Alternative::TwoSided => 1.0,
+            Alternative::Greater => f64::from(u8::from(up)),
+            Alternative::Less => f64::from(u8::from(!up)),
+        });
+    }
     let dist = NoncentralT::new(df, ncp)?;
     let p = match alternative {
         Alternative::TwoSided => {
