@@ -329,7 +329,14 @@ fn series_planner_uses_phase_means_and_reports_the_case() {
     assert!(close(plan.chain_effect, 6.48, CLOSED_FORM));
     assert_eq!(plan.case.interval, CaseInterval::FromPhases);
     let pc = plan.case.phase_change.clone().unwrap();
-    assert!(close(pc.improvement, 8.75, CLOSED_FORM));
+    assert!(close(pc.mean_improvement, 8.75, CLOSED_FORM));
+    // Welch: A = (10, 9, 10, 10), var 0.25; B = (2, 1, 1, 0), var 2/3;
+    // se = sqrt(0.25/4 + (2/3)/4); the interval is centred on 8.75.
+    let w = plan.case.welch_interval.clone().unwrap();
+    assert!(close(w.se, (0.25f64 / 4.0 + 2.0 / 12.0).sqrt(), CLOSED_FORM));
+    assert!(close((w.ci.lower + w.ci.upper) / 2.0, 8.75, CLOSED_FORM));
+    let md = outcome_stats::report::trial_plan_markdown(&plan);
+    assert!(md.contains("Welch interval"), "{md}");
     assert!(plan.case.standards.is_some());
     // From two numbers: no interval, and the report says so.
     let plan = quick(TrialPlanner::from_values(

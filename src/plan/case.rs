@@ -1,33 +1,7 @@
 //! What the case itself can say, before any trial.
 
+use crate::change::{PhaseChange, WelchInterval};
 use crate::design::StandardsCheck;
-use crate::effect::Interval;
-
-/// The case's own change between phases of a [`Series`](crate::Series), with an interval from
-/// its within-phase variability.
-///
-/// # Examples
-///
-/// ```
-/// use outcome_stats::plan::PhaseChange;
-/// fn width(c: &PhaseChange) -> Option<f64> { c.interval.map(|i| i.upper - i.lower) }
-/// # let _ = width;
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[non_exhaustive]
-pub struct PhaseChange {
-    /// Mean of the baseline phase (points).
-    pub baseline_mean: f64,
-    /// Mean of the last treatment phase (points).
-    pub treatment_mean: f64,
-    /// Improvement between the phase means (improvement-signed, points).
-    pub improvement: f64,
-    /// Interval for the improvement from within-phase variability (Welch), `None` when a
-    /// phase has a single observation or no within-phase variability. Autocorrelated
-    /// sessions make it too narrow.
-    pub interval: Option<Interval>,
-}
 
 /// Whether the case's data can give an interval for its own change.
 ///
@@ -44,7 +18,8 @@ pub struct PhaseChange {
 pub enum CaseInterval {
     /// Built from a pre and a post value: from two numbers alone no interval exists.
     TwoNumbersOnly,
-    /// Built from a series with phases: see [`CaseEvidence::phase_change`].
+    /// Built from a series with phases: see [`CaseEvidence::phase_change`] and
+    /// [`CaseEvidence::welch_interval`].
     FromPhases,
 }
 
@@ -89,7 +64,12 @@ pub struct CaseEvidence {
     pub sd: f64,
     /// Whether an interval for the case's own change exists.
     pub interval: CaseInterval,
-    /// The change between phase means with its interval (from a series only).
+    /// The change from the baseline phase to the last treatment phase (from a series only).
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub phase_change: Option<PhaseChange>,
+    /// Welch interval for the change in phase means from within-phase variability (from a
+    /// series with at least two observations per phase and some variability; too narrow for
+    /// autocorrelated sessions).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub welch_interval: Option<WelchInterval>,
 }

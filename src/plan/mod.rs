@@ -52,7 +52,7 @@ mod sizing;
 mod standardize;
 
 pub use assumptions::*;
-pub use case::{CaseEvidence, CaseInterval, PhaseChange};
+pub use case::{CaseEvidence, CaseInterval};
 pub use chain::{EffectChain, PlanningBasis};
 pub use output::{BudgetAnalysis, DesignKind, DesignPlan, EffectMeasure, TrialPlan};
 pub use planner::{

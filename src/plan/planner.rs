@@ -4,7 +4,8 @@ use crate::alternative::Alternative;
 use crate::design::{AbDesign, PrePostCase, WithdrawalDesign};
 use crate::error::{Error, Result};
 use crate::plan::assumptions::PlanningAssumptions;
-use crate::plan::case::{CaseEvidence, CaseInterval, PhaseChange};
+use crate::change::{PhaseChange, PrePost, WelchInterval, reliable_change_index};
+use crate::plan::case::{CaseEvidence, CaseInterval};
 use crate::plan::chain::EffectChain;
 use crate::plan::output::{BudgetAnalysis, DesignKind, DesignPlan, EffectMeasure, TrialPlan};
 use crate::plan::responders::{responder_shift, shifted_responder_rate};
@@ -13,7 +14,7 @@ use crate::plan::sizing::{self, Settings, Spec};
 use crate::plan::standardize::Standardized;
 use crate::power::ProportionTest;
 use crate::scale::Scale;
-use crate::series::{BASELINE, Series, TREATMENT};
+use crate::series::Series;
 
 /// Default fractions of the planning effect in the sensitivity table.
 pub const SENSITIVITY_EFFECT_FRACTIONS: [f64; 4] = [0.25, 0.5, 0.75, 1.0];
@@ -107,10 +108,25 @@ impl TrialPlanner {
         TrialPlanner::with_source(Source::Values { pre, post, scale }, assumptions)
     }
 
+    /// A planner from a case's [`PrePost`] change (its pre and post values and scale).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::{Scale, change::PrePost, plan::{PlanningAssumptions, TrialPlanner}};
+    /// let case = PrePost::new(10.0, 1.0, Scale::nrs11())?;
+    /// let chain = TrialPlanner::from_pre_post(&case, PlanningAssumptions::nrs11()).chain()?;
+    /// assert!((chain.chain_effect - 6.605).abs() < 1e-12);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_pre_post(case: &PrePost, assumptions: PlanningAssumptions) -> TrialPlanner {
+        TrialPlanner::from_values(case.pre(), case.post(), *case.scale(), assumptions)
+    }
+
     /// A planner from a series with a baseline phase `A` and a treatment phase `B`: the
     /// case's baseline is the mean of the first `A` phase, its follow-up the mean of the
-    /// last `B` phase; with more than one observation in each, the plan also reports the
-    /// change between them with an interval.
+    /// last `B` phase after it ([`PhaseChange`]); with more than one observation in each, the
+    /// plan also reports the change between them with a Welch interval ([`WelchInterval`]).
     ///
     /// # Examples
     ///
@@ -172,8 +188,8 @@ impl TrialPlanner {
     ///
     /// # Errors
     ///
-    /// As [`EffectChain::new`]; for a series, [`Error::PhaseMismatch`] when phase `A` or `B`
-    /// is missing.
+    /// As [`EffectChain::new`]; for a series, [`Error::PhaseMismatch`] when it has no `A`
+    /// phase or no `B` phase after it.
     ///
     /// # Examples
     ///
@@ -303,24 +319,12 @@ impl TrialPlanner {
                 phases: None,
             }),
             Source::Series(series) => {
-                let runs = series.runs();
-                let first_a = runs.iter().find(|r| r.label == BASELINE);
-                let last_b = runs.iter().rev().find(|r| r.label == TREATMENT);
-                let (Some(a), Some(b)) = (first_a, last_b) else {
-                    return Err(Error::PhaseMismatch {
-                        reason: format!(
-                            "the planner needs a baseline phase {BASELINE:?} and a treatment phase {TREATMENT:?}, the series has {:?}",
-                            series.labels()
-                        ),
-                    });
-                };
-                let av = series.run_values(a).to_vec();
-                let bv = series.run_values(b).to_vec();
+                let change = PhaseChange::new(series)?;
                 Ok(CaseValues {
-                    pre: mean(&av),
-                    post: mean(&bv),
+                    pre: change.baseline_mean,
+                    post: change.treatment_mean,
                     scale: *series.scale(),
-                    phases: Some((av, bv)),
+                    phases: Some(change),
                 })
             }
         }
@@ -550,24 +554,15 @@ impl TrialPlanner {
         let percent_improvement = (distance > 0.0).then(|| 100.0 * improvement / distance);
         let reliability = a.reliability_value();
         let sd = a.sd_value();
-        // INTEGRATION POINT (issue 10): change::PrePost's reliable change index.
-        let reliable_change_index =
-            improvement / (std::f64::consts::SQRT_2 * sd * (1.0 - reliability).sqrt());
-        let (interval, phase_change) = match &case.phases {
-            None => (CaseInterval::TwoNumbersOnly, None),
-            Some((av, bv)) => (
+        let reliable_change_index = reliable_change_index(improvement, reliability, sd)?;
+        let (interval, phase_change, welch_interval) = match (&case.phases, &self.source) {
+            (Some(change), Source::Series(series)) => (
                 CaseInterval::FromPhases,
-                Some(PhaseChange {
-                    baseline_mean: case.pre,
-                    treatment_mean: case.post,
-                    improvement,
-                    // INTEGRATION POINT (issue 10): Welch interval of the series change.
-                    interval: {
-                        let _ = (av, bv);
-                        None
-                    },
-                }),
+                Some(change.clone()),
+                // No interval when a phase has one observation or no variability.
+                WelchInterval::new(series).ok(),
             ),
+            _ => (CaseInterval::TwoNumbersOnly, None, None),
         };
         let standards = match &self.source {
             Source::Values { pre, post, scale } => {
@@ -590,6 +585,7 @@ impl TrialPlanner {
             sd,
             interval,
             phase_change,
+            welch_interval,
         })
     }
 }
@@ -599,7 +595,7 @@ struct CaseValues {
     pre: f64,
     post: f64,
     scale: Scale,
-    phases: Option<(Vec<f64>, Vec<f64>)>,
+    phases: Option<PhaseChange>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -673,10 +669,6 @@ fn unit_of(kind: DesignKind) -> &'static str {
         DesignKind::Nof1Series => "analysable patients",
         _ => "analysable patients per arm",
     }
-}
-
-fn mean(x: &[f64]) -> f64 {
-    x.iter().sum::<f64>() / x.len() as f64
 }
 
 #[cfg(test)]

@@ -297,19 +297,28 @@ fn write_plan(out: &mut String, plan: &TrialPlan) -> std::fmt::Result {
         }
     )?;
     match (e.interval, &e.phase_change) {
-        (CaseInterval::FromPhases, Some(pc)) => match pc.interval {
-            Some(ci) => writeln!(
+        (CaseInterval::FromPhases, Some(pc)) => match &e.welch_interval {
+            Some(w) => writeln!(
                 out,
-                "- Change between phase means: {} points ({}% interval {} to {}; autocorrelated sessions make it too narrow).",
-                num(pc.improvement),
-                num(100.0 * ci.level),
-                num(ci.lower),
-                num(ci.upper)
+                "- Change from phase {} (mean {}) to phase {} (mean {}): {} points ({}% Welch interval {} to {}; {}).",
+                pc.baseline_phase,
+                num(pc.baseline_mean),
+                pc.treatment_phase,
+                num(pc.treatment_mean),
+                num(pc.mean_improvement),
+                num(100.0 * w.ci.level),
+                num(w.ci.lower),
+                num(w.ci.upper),
+                w.caveat
             )?,
             None => writeln!(
                 out,
-                "- Change between phase means: {} points; no interval (a phase has too few observations or no variability).",
-                num(pc.improvement)
+                "- Change from phase {} (mean {}) to phase {} (mean {}): {} points; no interval (a phase has fewer than two observations or no variability).",
+                pc.baseline_phase,
+                num(pc.baseline_mean),
+                pc.treatment_phase,
+                num(pc.treatment_mean),
+                num(pc.mean_improvement)
             )?,
         },
         _ => writeln!(
