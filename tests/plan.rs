@@ -333,7 +333,11 @@ fn series_planner_uses_phase_means_and_reports_the_case() {
     // Welch: A = (10, 9, 10, 10), var 0.25; B = (2, 1, 1, 0), var 2/3;
     // se = sqrt(0.25/4 + (2/3)/4); the interval is centred on 8.75.
     let w = plan.case.welch_interval.clone().unwrap();
-    assert!(close(w.se, (0.25f64 / 4.0 + 2.0 / 12.0).sqrt(), CLOSED_FORM));
+    assert!(close(
+        w.se,
+        (0.25f64 / 4.0 + 2.0 / 12.0).sqrt(),
+        CLOSED_FORM
+    ));
     assert!(close((w.ci.lower + w.ci.upper) / 2.0, 8.75, CLOSED_FORM));
     let md = outcome_stats::report::trial_plan_markdown(&plan);
     assert!(md.contains("Welch interval"), "{md}");

@@ -1,10 +1,10 @@
 //! The trial planner: from one case and a set of assumptions to a [`TrialPlan`].
 
 use crate::alternative::Alternative;
+use crate::change::{PhaseChange, PrePost, WelchInterval, reliable_change_index};
 use crate::design::{AbDesign, PrePostCase, WithdrawalDesign};
 use crate::error::{Error, Result};
 use crate::plan::assumptions::PlanningAssumptions;
-use crate::change::{PhaseChange, PrePost, WelchInterval, reliable_change_index};
 use crate::plan::case::{CaseEvidence, CaseInterval};
 use crate::plan::chain::EffectChain;
 use crate::plan::output::{BudgetAnalysis, DesignKind, DesignPlan, EffectMeasure, TrialPlan};
