@@ -225,10 +225,10 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match planner.plan() {
         Ok(plan) => {
             let text = if json {
-                match serde_json::to_string_pretty(&plan) {
-                    Ok(s) => s + "\n",
-                    Err(e) => {
-                        let _ = writeln!(err, "plan_trial: cannot write JSON: {e}");
+                match to_json(&plan) {
+                    Ok(s) => s,
+                    Err(msg) => {
+                        let _ = writeln!(err, "plan_trial: {msg}");
                         return 1;
                     }
                 }
@@ -257,6 +257,18 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             1
         }
     }
+}
+
+#[cfg(feature = "serde")]
+fn to_json(plan: &outcome_stats::plan::TrialPlan) -> Result<String, String> {
+    serde_json::to_string_pretty(plan)
+        .map(|s| s + "\n")
+        .map_err(|e| format!("cannot write JSON: {e}"))
+}
+
+#[cfg(not(feature = "serde"))]
+fn to_json(_plan: &outcome_stats::plan::TrialPlan) -> Result<String, String> {
+    Err("--json needs the crate's `serde` feature (on by default)".to_string())
 }
 
 #[allow(dead_code)]

@@ -583,7 +583,28 @@ fn bad_assumptions_are_refused() {
     let p = TrialPlanner::from_values(10.0, 1.0, Scale::nrs11(), n());
     assert_eq!(name_of(p.clone().alpha(0.0).plan()), "alpha");
     assert_eq!(name_of(p.clone().target_power(1.0).plan()), "target_power");
-    assert_eq!(name_of(p.budget(0).plan()), "budget");
+    assert_eq!(name_of(p.clone().budget(0).plan()), "budget");
+    assert!(matches!(
+        p.alternative(outcome_stats::Alternative::Less).plan(),
+        Err(Error::InvalidDesign { .. })
+    ));
+}
+
+#[test]
+fn one_sided_plan_needs_fewer_patients() {
+    let a = PlanningAssumptions::nrs11().ketamine_reference_effect();
+    let p = quick(TrialPlanner::from_values(10.0, 1.0, Scale::nrs11(), a));
+    let two = p.clone().plan().unwrap();
+    let one = p
+        .alternative(outcome_stats::Alternative::Greater)
+        .plan()
+        .unwrap();
+    for kind in DesignKind::ALL {
+        assert!(design(&one, kind).n_per_arm <= design(&two, kind).n_per_arm);
+    }
+    assert!(
+        design(&one, DesignKind::Parallel).n_per_arm < design(&two, DesignKind::Parallel).n_per_arm
+    );
 }
 
 #[test]

@@ -98,10 +98,14 @@ pub enum EffectMeasure {
 /// # Examples
 ///
 /// ```
-/// use outcome_stats::{Scale, plan::{PlanningAssumptions, TrialPlanner}};
-/// let planner = TrialPlanner::from_values(10.0, 1.0, Scale::nrs11(), PlanningAssumptions::nrs11())
-///     .budget(40);
-/// # let _ = planner;
+/// use outcome_stats::{Scale, plan::{DesignKind, PlanningAssumptions, TrialPlanner}};
+/// let a = PlanningAssumptions::nrs11().ketamine_reference_effect();
+/// let plan = TrialPlanner::from_values(10.0, 1.0, Scale::nrs11(), a).budget(40).plan()?;
+/// // 40 patients, 15% dropout: 20 recruited per arm, 17 analysable.
+/// let parallel = plan.designs.iter().find(|d| d.design == DesignKind::Parallel);
+/// let budget = parallel.and_then(|d| d.budget.clone());
+/// assert_eq!(budget.map(|b| b.n_per_arm), Some(17));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -116,8 +120,10 @@ pub struct BudgetAnalysis {
     pub power: f64,
     /// Minimal detectable effect at the target power, in the design's [`EffectMeasure`].
     pub min_detectable_standardized: f64,
-    /// The same in scale points (`None` for a responder design when no finite shift reaches
-    /// the rate, i.e. the detectable rate is 1 or more).
+    /// The same in scale points: times the SD of change or sigma for the t-based designs; for
+    /// a responder design, the shift that turns the placebo rate into the detectable rate
+    /// under the normal shift model ([`responder_shift`](crate::plan::responder_shift)),
+    /// `None` when the detectable rate is 1 or more.
     pub min_detectable_effect: Option<f64>,
 }
 

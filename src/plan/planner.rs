@@ -152,7 +152,7 @@ impl TrialPlanner {
         self
     }
     /// Sets the alternative hypothesis (default two-sided; `Greater` is the one in which the
-    /// treatment is better).
+    /// treatment is better; `Less` is refused when planning).
     pub fn alternative(mut self, alternative: Alternative) -> Self {
         self.alternative = alternative;
         self
@@ -213,6 +213,8 @@ impl TrialPlanner {
     ///   fractions outside (0, 1] or non-positive SD multipliers, a zero budget, a given
     ///   treatment responder rate not above the placebo rate, and every error of
     ///   [`PlanningAssumptions::validate`] (rates, correlations, reliability, SDs, dropout);
+    /// - [`Error::InvalidDesign`] for [`Alternative::Less`] (the treatment worse than
+    ///   placebo is not what a trial plan sets out to show);
     /// - [`Error::NoEffectToDetect`] when the chain leaves zero or less;
     /// - [`Error::InsufficientData`] when the budget leaves fewer than [`MIN_PER_ARM`]
     ///   analysable patients per arm in some design (the message names it);
@@ -220,7 +222,7 @@ impl TrialPlanner {
     ///
     /// # Examples
     ///
-    /// ```no_run
+    /// ```
     /// use outcome_stats::{Scale, plan::{DesignKind, PlanningAssumptions, TrialPlanner}};
     /// let plan = TrialPlanner::from_values(10.0, 1.0, Scale::nrs11(), PlanningAssumptions::nrs11())
     ///     .plan()?;
@@ -274,6 +276,11 @@ impl TrialPlanner {
                     expected: "in (0, 1)",
                 });
             }
+        }
+        if self.alternative == Alternative::Less {
+            return Err(Error::InvalidDesign {
+                reason: "a trial plan tests whether the treatment is better than placebo: use Alternative::TwoSided or Alternative::Greater, not Less".to_string(),
+            });
         }
         if let Some(0) = self.budget {
             return Err(Error::InvalidParameter {

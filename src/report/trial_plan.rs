@@ -17,7 +17,7 @@ use std::fmt::Write;
 ///
 /// # Examples
 ///
-/// ```no_run
+/// ```
 /// use outcome_stats::{Scale, plan::{PlanningAssumptions, TrialPlanner}, report};
 /// let plan = TrialPlanner::from_values(10.0, 1.0, Scale::nrs11(), PlanningAssumptions::nrs11())
 ///     .plan()?;
