@@ -167,7 +167,11 @@ impl fmt::Display for AreaUnderCurve {
             AucAxis::Times => "times",
             AucAxis::Index => "session index",
         };
-        write!(f, "area under the curve {:.3} over {:.3} ({axis})", self.area, self.span)?;
+        write!(
+            f,
+            "area under the curve {:.3} over {:.3} ({axis})",
+            self.area, self.span
+        )?;
         if let Some(m) = self.mean_level {
             write!(f, ", time-averaged level {m:.3}")?;
         }

@@ -15,8 +15,8 @@
 //!
 //! # Conventions the literature leaves open
 //!
-//! - IMMPACT (Dworkin et al. 2008) names 10-20% minimally important, >= 30% moderately and
-//!   >= 50% substantially important. The crate labels 20% to below 30% *minimal* as well, its
+//! - IMMPACT (Dworkin et al. 2008) names 10-20% minimally important, at least 30% moderately
+//!   and at least 50% substantially important. The crate labels 20% to below 30% *minimal* as well, its
 //!   own convention, so that every value has a category.
 //! - Farrar et al. (2001) report 2 points on the 0-10 NRS; on another scale the crate uses
 //!   2 points per 10 units of range (20 mm on the 0-100 mm VAS).
@@ -87,5 +87,8 @@ fn sample_variance(values: &[f64], what: &str) -> Result<f64> {
     }
     let m = mean(values, what)?;
     let ss: f64 = values.iter().map(|v| (v - m) * (v - m)).sum();
-    finite(ss / (values.len() as f64 - 1.0), &format!("the variance of {what}"))
+    finite(
+        ss / (values.len() as f64 - 1.0),
+        &format!("the variance of {what}"),
+    )
 }

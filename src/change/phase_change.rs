@@ -139,7 +139,10 @@ impl PhaseChangeOptions {
 }
 
 /// The first baseline run and the last treatment run after it.
-pub(crate) fn locate(series: &Series, options: &PhaseChangeOptions) -> Result<(PhaseRun, PhaseRun)> {
+pub(crate) fn locate(
+    series: &Series,
+    options: &PhaseChangeOptions,
+) -> Result<(PhaseRun, PhaseRun)> {
     let runs = series.runs();
     let Some(baseline) = runs.iter().find(|r| r.label == options.baseline) else {
         return Err(Error::PhaseMismatch {
@@ -266,10 +269,16 @@ impl PhaseChange {
         let sign = series.scale().direction().sign();
         let baseline_mean = mean(av, "the baseline phase")?;
         let treatment_mean = mean(bv, "the treatment phase")?;
-        let mean_delta = finite(treatment_mean - baseline_mean, "the difference of phase means")?;
+        let mean_delta = finite(
+            treatment_mean - baseline_mean,
+            "the difference of phase means",
+        )?;
         let baseline_last = av[av.len() - 1];
         let treatment_last = bv[bv.len() - 1];
-        let last_delta = finite(treatment_last - baseline_last, "the difference of last values")?;
+        let last_delta = finite(
+            treatment_last - baseline_last,
+            "the difference of last values",
+        )?;
         Ok(PhaseChange {
             baseline_phase: a.name(),
             treatment_phase: b.name(),

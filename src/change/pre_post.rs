@@ -71,8 +71,8 @@ impl PrePost {
     /// ```
     /// use outcome_stats::change::PrePost;
     /// use outcome_stats::{Error, Scale};
-    /// let err = PrePost::new(10.0, 11.0, Scale::nrs11()).unwrap_err();
-    /// assert!(matches!(err, Error::OutOfScale { index: 1, .. }));
+    /// let result = PrePost::new(10.0, 11.0, Scale::nrs11());
+    /// assert!(matches!(result, Err(Error::OutOfScale { index: 1, .. })));
     /// ```
     pub fn new(pre: f64, post: f64, scale: Scale) -> Result<PrePost> {
         check_pre_post(&scale, pre, post)?;
@@ -374,10 +374,7 @@ impl PrePost {
                         expected: "a positive change no larger than the scale's range",
                     });
                 }
-                (
-                    Some(improvement),
-                    improvement >= d - POINTS_SLACK * range,
-                )
+                (Some(improvement), improvement >= d - POINTS_SLACK * range)
             }
             ResponderThreshold::Farrar2001 => (Some(improvement), self.meets_farrar()),
         };

@@ -119,8 +119,8 @@ impl Trajectory {
             if run.label != options.treatment_label() || run.start < a.end {
                 continue;
             }
-            for index in run.start..run.end {
-                let value = series.values()[index];
+            let values = &series.values()[run.start..run.end];
+            for (index, &value) in (run.start..run.end).zip(values) {
                 let improvement = finite(
                     sign * (value - baseline_mean),
                     "the improvement from the baseline mean",

@@ -103,9 +103,7 @@ impl AlternatingTreatments {
             }
             if runs.len() < 2 {
                 return Err(Error::PhaseMismatch {
-                    reason: format!(
-                        "no alternating conditions follow the baseline {label:?}"
-                    ),
+                    reason: format!("no alternating conditions follow the baseline {label:?}"),
                 });
             }
             if let Some(again) = runs[1..].iter().find(|r| r.label == label) {

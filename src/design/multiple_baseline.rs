@@ -99,7 +99,10 @@ impl MultipleBaseline {
         for (position, (name, series)) in cases.iter().enumerate() {
             if name.trim().is_empty() {
                 return Err(Error::InvalidDesign {
-                    reason: format!("case {} of the multiple baseline has an empty name", position + 1),
+                    reason: format!(
+                        "case {} of the multiple baseline has an empty name",
+                        position + 1
+                    ),
                 });
             }
             if built.iter().any(|c| c.name == *name) {

@@ -552,7 +552,11 @@ impl fmt::Display for CentReport {
             self.cycles
         )?;
         for item in &self.items {
-            writeln!(f, "  - item {} ({}): {}", item.item, item.topic, item.finding)?;
+            writeln!(
+                f,
+                "  - item {} ({}): {}",
+                item.item, item.topic, item.finding
+            )?;
         }
         write!(f, "  ({})", self.wwc)
     }
