@@ -402,6 +402,24 @@ fn sensitivity_table_covers_the_grid_and_matches_the_plan() {
     }
 }
 
+#[test]
+fn nof1_trade_off_matches_the_design_and_falls_with_cycles() {
+    let a = PlanningAssumptions::nrs11().ketamine_reference_effect();
+    let plan = quick(TrialPlanner::from_values(10.0, 1.0, Scale::nrs11(), a))
+        .plan()
+        .unwrap();
+    let nof1 = design(&plan, DesignKind::Nof1Series);
+    let row = plan.nof1_trade_off.iter().find(|r| r.cycles == 3).unwrap();
+    assert_eq!(row.patients, nof1.n_per_arm_before_dropout);
+    assert_eq!(row.patients_enrolled, nof1.n_per_arm);
+    assert!(plan.nof1_trade_off.len() >= 6);
+    assert!(
+        plan.nof1_trade_off
+            .windows(2)
+            .all(|w| w[0].cycles < w[1].cycles && w[0].patients >= w[1].patients)
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Properties
 // ---------------------------------------------------------------------------------------
@@ -670,6 +688,7 @@ fn markdown_report_shows_chain_designs_and_labels() {
         "one uncontrolled case cannot outweigh controlled trials",
         "## Designs",
         "| 2x2 crossover (AB/BA) |",
+        "## N-of-1 series: patients against cycles",
         "## With a budget of 40 patients",
         "## Sensitivity",
         "## What the case itself can say",

@@ -56,8 +56,8 @@ pub use case::{CaseEvidence, CaseInterval};
 pub use chain::{EffectChain, PlanningBasis};
 pub use output::{BudgetAnalysis, DesignKind, DesignPlan, EffectMeasure, TrialPlan};
 pub use planner::{
-    MIN_PER_ARM, POWER_CURVE_POINTS, SENSITIVITY_EFFECT_FRACTIONS, SENSITIVITY_SD_MULTIPLIERS,
-    TrialPlanner,
+    MIN_PER_ARM, NOF1_TRADE_OFF_CYCLES, POWER_CURVE_POINTS, SENSITIVITY_EFFECT_FRACTIONS,
+    SENSITIVITY_SD_MULTIPLIERS, TrialPlanner,
 };
 pub use responders::{responder_shift, shifted_responder_rate};
 pub use sensitivity::{CurvePoint, PowerCurve, Sensitivity, SensitivityCell};

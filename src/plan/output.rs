@@ -6,6 +6,7 @@ use crate::plan::case::CaseEvidence;
 use crate::plan::chain::{EffectChain, PlanningBasis};
 use crate::plan::sensitivity::{PowerCurve, Sensitivity};
 use crate::plan::standardize::Standardized;
+use crate::power::NOf1Option;
 use crate::scale::Scale;
 
 /// The designs a plan sizes.
@@ -224,6 +225,9 @@ pub struct TrialPlan {
     pub sensitivity: Sensitivity,
     /// Power over n for each design at the planning effect.
     pub power_curves: Vec<PowerCurve>,
+    /// How a series of N-of-1 trials trades patients against cycles per patient, at the
+    /// planning effect (rows the power layer cannot reach are left out).
+    pub nof1_trade_off: Vec<NOf1Option>,
     /// What the case itself can say.
     pub case: CaseEvidence,
     /// Every assumption with its value, source and origin (default or given).

@@ -12,7 +12,7 @@ use crate::plan::responders::{responder_shift, shifted_responder_rate};
 use crate::plan::sensitivity::{CurvePoint, PowerCurve, Sensitivity, SensitivityCell};
 use crate::plan::sizing::{self, Settings, Spec};
 use crate::plan::standardize::Standardized;
-use crate::power::ProportionTest;
+use crate::power::{NOf1Option, ProportionTest};
 use crate::scale::Scale;
 use crate::series::Series;
 
@@ -22,6 +22,8 @@ pub const SENSITIVITY_EFFECT_FRACTIONS: [f64; 4] = [0.25, 0.5, 0.75, 1.0];
 pub const SENSITIVITY_SD_MULTIPLIERS: [f64; 4] = [0.8, 1.0, 1.25, 1.5];
 /// Number of points in each power curve (fewer when the range of n is short).
 pub const POWER_CURVE_POINTS: usize = 25;
+/// Cycles per patient in the N-of-1 trade-off (plus the assumed number of cycles).
+pub const NOF1_TRADE_OFF_CYCLES: [usize; 6] = [1, 2, 3, 4, 6, 8];
 /// Smallest analysable n per arm (per sequence group for the crossover, patients for the
 /// N-of-1 series) a budget must leave.
 pub const MIN_PER_ARM: usize = 2;
@@ -245,6 +247,7 @@ impl TrialPlanner {
         for d in &designs {
             power_curves.push(self.power_curve(d, chain.planning_effect)?);
         }
+        let nof1_trade_off = self.nof1_trade_off(chain.planning_effect)?;
         let case_evidence = self.case_evidence(&case)?;
         Ok(TrialPlan {
             planning_effect: chain.planning_effect,
@@ -262,6 +265,7 @@ impl TrialPlanner {
             designs,
             sensitivity,
             power_curves,
+            nof1_trade_off,
             case: case_evidence,
             assumptions: a.records(),
         })
@@ -551,6 +555,31 @@ impl TrialPlanner {
             design: design.design,
             points,
         })
+    }
+
+    fn nof1_trade_off(&self, planning_effect: f64) -> Result<Vec<NOf1Option>> {
+        let a = &self.assumptions;
+        let se = self.spec(DesignKind::Nof1Series, planning_effect, a)?;
+        let mut cycles: Vec<usize> = NOF1_TRADE_OFF_CYCLES.to_vec();
+        cycles.push(a.cycles_value());
+        cycles.sort_unstable();
+        cycles.dedup();
+        let mut rows = Vec::with_capacity(cycles.len());
+        for c in cycles {
+            match sizing::nof1_option(
+                se.spec,
+                self.settings(),
+                a.dropout_value(),
+                se.effect,
+                self.target_power,
+                c,
+            ) {
+                Ok(Some(row)) => rows.push(row),
+                Ok(None) | Err(Error::Unattainable { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(rows)
     }
 
     fn case_evidence(&self, case: &CaseValues) -> Result<CaseEvidence> {

@@ -5,7 +5,9 @@
 
 use crate::alternative::Alternative;
 use crate::error::Result;
-use crate::power::{Ancova, Crossover2x2, NOf1Series, ProportionTest, TTest, TwoProportions};
+use crate::power::{
+    Ancova, Crossover2x2, NOf1Option, NOf1Series, ProportionTest, TTest, TwoProportions,
+};
 
 /// One design as the power layer sees it (effects in that design's own unit).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -114,4 +116,30 @@ pub(crate) fn min_detectable_effect(
     target: f64,
 ) -> Result<f64> {
     with_design!(spec, settings, |d| d.min_detectable_effect(n, target))
+}
+
+/// Patients needed by a series of N-of-1 trials for one number of cycles (dropout applied to
+/// `patients_enrolled`); `None` for a spec that is not an N-of-1 series.
+pub(crate) fn nof1_option(
+    spec: Spec,
+    settings: Settings,
+    dropout: f64,
+    effect: f64,
+    target: f64,
+    cycles: usize,
+) -> Result<Option<NOf1Option>> {
+    let Spec::NOf1 {
+        within_fraction,
+        effect_sd_fraction,
+        ..
+    } = spec
+    else {
+        return Ok(None);
+    };
+    let rows = NOf1Series::new(cycles, within_fraction, effect_sd_fraction)
+        .alpha(settings.alpha)
+        .alternative(settings.alternative)
+        .dropout(dropout)
+        .trade_off(effect, target, &[cycles])?;
+    Ok(rows.into_iter().next())
 }

@@ -222,6 +222,27 @@ fn write_plan(out: &mut String, plan: &TrialPlan) -> std::fmt::Result {
         writeln!(out)?;
     }
 
+    if !plan.nof1_trade_off.is_empty() {
+        writeln!(out, "## N-of-1 series: patients against cycles\n")?;
+        writeln!(
+            out,
+            "| cycles per patient | patients (before dropout) | patients to recruit | treatment periods | power |"
+        )?;
+        writeln!(out, "|---:|---:|---:|---:|---:|")?;
+        for row in &plan.nof1_trade_off {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                row.cycles,
+                row.patients,
+                row.patients_enrolled,
+                row.total_periods,
+                num(row.achieved_power)
+            )?;
+        }
+        writeln!(out)?;
+    }
+
     let s = &plan.sensitivity;
     writeln!(out, "## Sensitivity: patients to recruit per arm\n")?;
     writeln!(
