@@ -317,33 +317,81 @@ impl PlanningAssumptions {
     /// Sets the expected mean improvement in a placebo arm (scale points, improvement-signed).
     /// It already contains the trial's own regression to the mean, natural course and
     /// expectation effects.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// let a = PlanningAssumptions::nrs11().placebo_response(1.2);
+    /// assert_eq!(a.placebo_response_value(), 1.2);
+    /// ```
     pub fn placebo_response(mut self, points: f64) -> Self {
         self.placebo_response = Some(points);
         self
     }
     /// Sets the placebo arm's share of patients with at least 30% improvement, in (0, 1).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// let a = PlanningAssumptions::nrs11().placebo_responders_30(0.25);
+    /// assert_eq!(a.placebo_responders_30_value(), 0.25);
+    /// ```
     pub fn placebo_responders_30(mut self, rate: f64) -> Self {
         self.placebo_responders_30 = Some(rate);
         self
     }
     /// Sets the placebo arm's share of patients with at least 50% improvement, in (0, 1).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// let a = PlanningAssumptions::nrs11().placebo_responders_50(0.15);
+    /// assert_eq!(a.placebo_responders_50_value(), 0.15);
+    /// ```
     pub fn placebo_responders_50(mut self, rate: f64) -> Self {
         self.placebo_responders_50 = Some(rate);
         self
     }
     /// Gives the treatment arm's share of patients with at least 30% improvement, in (0, 1),
     /// instead of deriving it by the normal shift model.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// let a = PlanningAssumptions::nrs11().treatment_responders_30(0.5);
+    /// assert_eq!(a.treatment_responders_30_value(), Some(0.5));
+    /// ```
     pub fn treatment_responders_30(mut self, rate: f64) -> Self {
         self.treatment_responders_30 = Some(rate);
         self
     }
     /// Gives the treatment arm's share of patients with at least 50% improvement, in (0, 1),
     /// instead of deriving it by the normal shift model.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// let a = PlanningAssumptions::nrs11().treatment_responders_50(0.35);
+    /// assert_eq!(a.treatment_responders_50_value(), Some(0.35));
+    /// ```
     pub fn treatment_responders_50(mut self, rate: f64) -> Self {
         self.treatment_responders_50 = Some(rate);
         self
     }
     /// Sets the mean baseline of patients entering the trial (scale points, on the scale).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// let a = PlanningAssumptions::nrs11().trial_baseline(7.0);
+    /// assert_eq!(a.trial_baseline_value(), 7.0);
+    /// ```
     pub fn trial_baseline(mut self, points: f64) -> Self {
         self.trial_baseline = Some(points);
         self
@@ -351,6 +399,14 @@ impl PlanningAssumptions {
     /// Sets rho, the baseline-follow-up correlation, in (-1, 1). It drives regression to the
     /// mean, the ANCOVA gain, the derived outcome SD and (unless given separately) the
     /// crossover's period correlation. It is not the test-retest reliability.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// let a = PlanningAssumptions::nrs11().correlation(0.3);
+    /// assert_eq!(a.correlation_value(), 0.3);
+    /// ```
     pub fn correlation(mut self, rho: f64) -> Self {
         self.correlation = Some(rho);
         self
@@ -358,49 +414,121 @@ impl PlanningAssumptions {
     /// Gives separate SDs at baseline (`sd_baseline`, sigma_0) and follow-up (`sd_followup`,
     /// sigma_1), in points: the regression slope becomes rho sigma_1 / sigma_0. Entry
     /// criteria narrow the baseline SD, so the slope steepens and the extra fall shrinks.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// let a = PlanningAssumptions::nrs11().baseline_followup_sds(1.4, 2.5);
+    /// assert_eq!((a.sd_baseline_value(), a.sd_followup_value()), (Some(1.4), Some(2.5)));
+    /// ```
     pub fn baseline_followup_sds(mut self, sd_baseline: f64, sd_followup: f64) -> Self {
         self.sd_baseline = Some(sd_baseline);
         self.sd_followup = Some(sd_followup);
         self
     }
     /// Sets the SD of the change from baseline (points).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// let a = PlanningAssumptions::nrs11().sd_change(3.0);
+    /// assert_eq!(a.sd_change_value(), 3.0);
+    /// ```
     pub fn sd_change(mut self, points: f64) -> Self {
         self.sd_change = Some(points);
         self
     }
     /// Sets sigma, the outcome's SD between patients (points), instead of deriving it as
     /// SD_change / sqrt(2 (1 - rho)).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// let a = PlanningAssumptions::nrs11().sd(2.2);
+    /// assert_eq!(a.sd_value(), 2.2);
+    /// ```
     pub fn sd(mut self, points: f64) -> Self {
         self.sd = Some(points);
         self
     }
     /// Sets the instrument's test-retest reliability in (0, 1), used only by the reliable
     /// change index.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// let a = PlanningAssumptions::nrs11().reliability(0.95);
+    /// assert_eq!(a.reliability_value(), 0.95);
+    /// ```
     pub fn reliability(mut self, r: f64) -> Self {
         self.reliability = Some(r);
         self
     }
     /// Sets the expected dropout fraction in [0, 1).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// let a = PlanningAssumptions::nrs11().dropout(0.2);
+    /// assert_eq!(a.dropout_value(), 0.2);
+    /// ```
     pub fn dropout(mut self, fraction: f64) -> Self {
         self.dropout = Some(fraction);
         self
     }
     /// Sets the number of N-of-1 cycles (treatment and placebo period each) per patient.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// let a = PlanningAssumptions::nrs11().cycles(4);
+    /// assert_eq!(a.cycles_value(), 4);
+    /// ```
     pub fn cycles(mut self, cycles: usize) -> Self {
         self.cycles = Some(cycles);
         self
     }
     /// Sets the N-of-1 within-patient SD of a period's mean outcome (points).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// let a = PlanningAssumptions::nrs11().within_patient_sd(1.6);
+    /// assert_eq!(a.within_patient_sd_value(), 1.6);
+    /// ```
     pub fn within_patient_sd(mut self, points: f64) -> Self {
         self.within_patient_sd = Some(points);
         self
     }
     /// Sets the N-of-1 SD of the treatment effect across patients (points, may be 0).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// let a = PlanningAssumptions::nrs11().effect_sd(0.0);
+    /// assert_eq!(a.effect_sd_value(), 0.0);
+    /// ```
     pub fn effect_sd(mut self, points: f64) -> Self {
         self.effect_sd = Some(points);
         self
     }
     /// Sets the correlation between the two periods of the 2x2 crossover (defaults to rho).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// let a = PlanningAssumptions::nrs11().period_correlation(0.7);
+    /// assert_eq!(a.period_correlation_value(), 0.7);
+    /// ```
     pub fn period_correlation(mut self, rho: f64) -> Self {
         self.period_correlation = Some(rho);
         self
@@ -412,6 +540,14 @@ impl PlanningAssumptions {
     /// trials (Pereira et al. 2012, *JAMA* 308:1676); small pain trials overstate effects by
     /// about 0.21 SD (Nüesch et al. 2010, *BMJ* 341:c3515). The crate does not choose a
     /// factor for you: 1 is an assumption, and the report labels it so.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// let a = PlanningAssumptions::nrs11().shrinkage(0.5);
+    /// assert_eq!(a.shrinkage_value(), 0.5);
+    /// ```
     pub fn shrinkage(mut self, factor: f64) -> Self {
         self.shrinkage = Some(factor);
         self
@@ -419,6 +555,14 @@ impl PlanningAssumptions {
     /// Sets a reference effect: a drug-versus-placebo difference from controlled trials of the
     /// same treatment, in scale points, improvement-signed (a pooled fall of 1.83 points is
     /// entered as 1.83). The plan is sized on the smaller of this and the case's chain.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// let a = PlanningAssumptions::nrs11().reference_effect(1.83);
+    /// assert_eq!(a.reference_effect_value(), Some(1.83));
+    /// ```
     pub fn reference_effect(mut self, points: f64) -> Self {
         self.reference_effect = Some(points);
         self.reference_is_ketamine = false;
@@ -442,48 +586,126 @@ impl PlanningAssumptions {
     }
 
     /// The placebo-arm improvement used (points).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// assert_eq!(PlanningAssumptions::vas100().placebo_response_value(), 7.7);
+    /// ```
     pub fn placebo_response_value(&self) -> f64 {
         self.placebo_response
             .unwrap_or(PLACEBO_RESPONSE_NRS * self.unit)
     }
     /// The placebo arm's >= 30% responder rate used.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// assert_eq!(PlanningAssumptions::nrs11().placebo_responders_30_value(), 0.308);
+    /// ```
     pub fn placebo_responders_30_value(&self) -> f64 {
         self.placebo_responders_30.unwrap_or(PLACEBO_RESPONDERS_30)
     }
     /// The placebo arm's >= 50% responder rate used.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// assert_eq!(PlanningAssumptions::nrs11().placebo_responders_50_value(), 0.188);
+    /// ```
     pub fn placebo_responders_50_value(&self) -> f64 {
         self.placebo_responders_50.unwrap_or(PLACEBO_RESPONDERS_50)
     }
     /// The treatment arm's >= 30% responder rate, when given.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// assert_eq!(PlanningAssumptions::nrs11().treatment_responders_30_value(), None);
+    /// ```
     pub fn treatment_responders_30_value(&self) -> Option<f64> {
         self.treatment_responders_30
     }
     /// The treatment arm's >= 50% responder rate, when given.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// assert_eq!(PlanningAssumptions::nrs11().treatment_responders_50_value(), None);
+    /// ```
     pub fn treatment_responders_50_value(&self) -> Option<f64> {
         self.treatment_responders_50
     }
     /// The trial's mean baseline used (points).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// assert_eq!(PlanningAssumptions::nrs11().trial_baseline_value(), 6.75);
+    /// ```
     pub fn trial_baseline_value(&self) -> f64 {
         self.trial_baseline
             .unwrap_or(TRIAL_BASELINE_NRS * self.unit)
     }
     /// rho, the baseline-follow-up correlation used.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// assert_eq!(PlanningAssumptions::nrs11().correlation_value(), 0.5);
+    /// ```
     pub fn correlation_value(&self) -> f64 {
         self.correlation.unwrap_or(CORRELATION)
     }
     /// The baseline SD sigma_0, when given separately.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// assert_eq!(PlanningAssumptions::nrs11().sd_baseline_value(), None);
+    /// ```
     pub fn sd_baseline_value(&self) -> Option<f64> {
         self.sd_baseline
     }
     /// The follow-up SD sigma_1, when given separately.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// assert_eq!(PlanningAssumptions::nrs11().sd_followup_value(), None);
+    /// ```
     pub fn sd_followup_value(&self) -> Option<f64> {
         self.sd_followup
     }
     /// The SD of change used (points).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// assert_eq!(PlanningAssumptions::vas100().sd_change_value(), 25.0);
+    /// ```
     pub fn sd_change_value(&self) -> f64 {
         self.sd_change.unwrap_or(SD_CHANGE_NRS * self.unit)
     }
     /// sigma, the outcome's SD used (points): given, or SD_change / sqrt(2 (1 - rho)).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// let a = PlanningAssumptions::nrs11().correlation(0.2);
+    /// assert!((a.sd_value() - 2.5 / 1.6f64.sqrt()).abs() < 1e-12);
+    /// ```
     pub fn sd_value(&self) -> f64 {
         match self.sd {
             Some(sd) => sd,
@@ -491,36 +713,92 @@ impl PlanningAssumptions {
         }
     }
     /// The test-retest reliability used.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// assert_eq!(PlanningAssumptions::nrs11().reliability_value(), 0.9);
+    /// ```
     pub fn reliability_value(&self) -> f64 {
         self.reliability.unwrap_or(RELIABILITY)
     }
     /// The dropout fraction used.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// assert_eq!(PlanningAssumptions::nrs11().dropout_value(), 0.15);
+    /// ```
     pub fn dropout_value(&self) -> f64 {
         self.dropout.unwrap_or(DROPOUT)
     }
     /// The N-of-1 cycles per patient used.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// assert_eq!(PlanningAssumptions::nrs11().cycles_value(), 3);
+    /// ```
     pub fn cycles_value(&self) -> usize {
         self.cycles.unwrap_or(CYCLES)
     }
     /// The N-of-1 within-patient SD used (points).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// assert_eq!(PlanningAssumptions::vas100().within_patient_sd_value(), 10.0);
+    /// ```
     pub fn within_patient_sd_value(&self) -> f64 {
         self.within_patient_sd
             .unwrap_or(WITHIN_PATIENT_SD_NRS * self.unit)
     }
     /// The N-of-1 SD of the treatment effect across patients used (points).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// assert_eq!(PlanningAssumptions::nrs11().effect_sd_value(), 1.0);
+    /// ```
     pub fn effect_sd_value(&self) -> f64 {
         self.effect_sd.unwrap_or(EFFECT_SD_NRS * self.unit)
     }
     /// The crossover's period correlation used (rho unless given).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// assert_eq!(PlanningAssumptions::nrs11().correlation(0.3).period_correlation_value(), 0.3);
+    /// ```
     pub fn period_correlation_value(&self) -> f64 {
         self.period_correlation
             .unwrap_or_else(|| self.correlation_value())
     }
     /// The shrinkage factor used.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// assert_eq!(PlanningAssumptions::nrs11().shrinkage_value(), 1.0);
+    /// ```
     pub fn shrinkage_value(&self) -> f64 {
         self.shrinkage.unwrap_or(SHRINKAGE)
     }
     /// The reference effect, when given (points).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::plan::PlanningAssumptions;
+    /// assert_eq!(PlanningAssumptions::nrs11().reference_effect_value(), None);
+    /// ```
     pub fn reference_effect_value(&self) -> Option<f64> {
         self.reference_effect
     }

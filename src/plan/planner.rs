@@ -144,44 +144,125 @@ impl TrialPlanner {
     }
 
     /// Sets the significance level, in (0, 1) (default 0.05).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::{Scale, plan::{PlanningAssumptions, TrialPlanner}};
+    /// let p = TrialPlanner::from_values(10.0, 1.0, Scale::nrs11(), PlanningAssumptions::nrs11());
+    /// let plan = p.alpha(0.01).sensitivity_effects(&[1.0]).sensitivity_sds(&[1.0]).plan()?;
+    /// assert_eq!(plan.alpha, 0.01);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn alpha(mut self, alpha: f64) -> Self {
         self.alpha = alpha;
         self
     }
     /// Sets the target power, in (0, 1) (default 0.8).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::{Scale, plan::{PlanningAssumptions, TrialPlanner}};
+    /// let p = TrialPlanner::from_values(10.0, 1.0, Scale::nrs11(), PlanningAssumptions::nrs11());
+    /// let plan = p.target_power(0.9).sensitivity_effects(&[1.0]).sensitivity_sds(&[1.0]).plan()?;
+    /// assert!(plan.designs.iter().all(|d| d.power >= 0.9));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn target_power(mut self, power: f64) -> Self {
         self.target_power = power;
         self
     }
     /// Sets the alternative hypothesis (default two-sided; `Greater` is the one in which the
     /// treatment is better; `Less` is refused when planning).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::{Scale, plan::{PlanningAssumptions, TrialPlanner}};
+    /// let p = TrialPlanner::from_values(10.0, 1.0, Scale::nrs11(), PlanningAssumptions::nrs11());
+    /// use outcome_stats::Alternative;
+    /// let plan = p.alternative(Alternative::Greater).sensitivity_effects(&[1.0]).sensitivity_sds(&[1.0]).plan()?;
+    /// assert_eq!(plan.alternative, Alternative::Greater);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn alternative(mut self, alternative: Alternative) -> Self {
         self.alternative = alternative;
         self
     }
     /// Sets the number of patients that can be recruited in total, for the power and minimal
     /// detectable effect each design reaches with them.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::{Scale, plan::{PlanningAssumptions, TrialPlanner}};
+    /// let p = TrialPlanner::from_values(10.0, 1.0, Scale::nrs11(), PlanningAssumptions::nrs11());
+    /// let plan = p.budget(40).sensitivity_effects(&[1.0]).sensitivity_sds(&[1.0]).plan()?;
+    /// assert!(plan.designs.iter().all(|d| d.budget.is_some()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn budget(mut self, patients: usize) -> Self {
         self.budget = Some(patients);
         self
     }
     /// Sets the test the responder designs are sized for (default
     /// [`ProportionTest::NormalPooled`], the normal approximation with pooled variance).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::{Scale, plan::{PlanningAssumptions, TrialPlanner}};
+    /// let p = TrialPlanner::from_values(10.0, 1.0, Scale::nrs11(), PlanningAssumptions::nrs11());
+    /// use outcome_stats::power::ProportionTest;
+    /// let plan = p.responder_test(ProportionTest::CohenH).sensitivity_effects(&[1.0]).sensitivity_sds(&[1.0]).plan()?;
+    /// assert_eq!(plan.designs.len(), 6);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn responder_test(mut self, test: ProportionTest) -> Self {
         self.responder_test = test;
         self
     }
     /// Sets the fractions of the planning effect in the sensitivity table (each in (0, 1]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::{Scale, plan::{PlanningAssumptions, TrialPlanner}};
+    /// let p = TrialPlanner::from_values(10.0, 1.0, Scale::nrs11(), PlanningAssumptions::nrs11());
+    /// let plan = p.sensitivity_effects(&[0.5, 1.0]).sensitivity_sds(&[1.0]).plan()?;
+    /// assert_eq!(plan.sensitivity.cells.len(), 2 * 6);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn sensitivity_effects(mut self, fractions: &[f64]) -> Self {
         self.effect_fractions = fractions.to_vec();
         self
     }
     /// Sets the multipliers applied to every SD in the sensitivity table (each positive).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::{Scale, plan::{PlanningAssumptions, TrialPlanner}};
+    /// let p = TrialPlanner::from_values(10.0, 1.0, Scale::nrs11(), PlanningAssumptions::nrs11());
+    /// let plan = p.sensitivity_effects(&[1.0]).sensitivity_sds(&[1.0, 1.5]).plan()?;
+    /// assert_eq!(plan.sensitivity.sd_multipliers, vec![1.0, 1.5]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn sensitivity_sds(mut self, multipliers: &[f64]) -> Self {
         self.sd_multipliers = multipliers.to_vec();
         self
     }
     /// The assumptions the planner uses.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use outcome_stats::{Scale, plan::{PlanningAssumptions, TrialPlanner}};
+    /// let p = TrialPlanner::from_values(10.0, 1.0, Scale::nrs11(), PlanningAssumptions::nrs11());
+    /// assert_eq!(p.assumptions().dropout_value(), 0.15);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn assumptions(&self) -> &PlanningAssumptions {
         &self.assumptions
     }
