@@ -269,6 +269,20 @@ fn ketamine_reference_plan_matches_reference() {
         .plan()
         .unwrap();
     check_against_reference(&plan, "ketamine_reference");
+    // The derived treatment responder rate is recorded with the assumptions.
+    let rec = plan
+        .assumptions
+        .iter()
+        .find(|r| r.name == "treatment_responders_30")
+        .unwrap();
+    assert_eq!(
+        rec.value,
+        design(&plan, DesignKind::Responders30).treatment_rate
+    );
+    assert_eq!(
+        (rec.support, rec.origin),
+        (Support::Derived, Origin::Default)
+    );
     assert_eq!(design(&plan, DesignKind::Parallel).n_total, 74);
     assert_eq!(plan.reference_effect, Some(1.83));
 }

@@ -985,6 +985,7 @@ impl PlanningAssumptions {
             origin,
         };
         let hauser = "Häuser et al. 2011, Pain 152:1709 (fibromyalgia placebo arms)";
+        let given_rate = "given instead of the normal shift model";
         let shift = "derived: placebo rate shifted by the planning effect under a normal model with the SD of change";
         let mut out = vec![
             rec(
@@ -1019,8 +1020,16 @@ impl PlanningAssumptions {
                 "treatment-arm responders with >= 30% improvement",
                 self.treatment_responders_30,
                 Unit::Proportion,
-                Support::Derived,
-                shift,
+                if self.treatment_responders_30.is_some() {
+                    Support::Assumption
+                } else {
+                    Support::Derived
+                },
+                if self.treatment_responders_30.is_some() {
+                    given_rate
+                } else {
+                    shift
+                },
                 origin(&self.treatment_responders_30),
             ),
             rec(
@@ -1028,8 +1037,16 @@ impl PlanningAssumptions {
                 "treatment-arm responders with >= 50% improvement",
                 self.treatment_responders_50,
                 Unit::Proportion,
-                Support::Derived,
-                shift,
+                if self.treatment_responders_50.is_some() {
+                    Support::Assumption
+                } else {
+                    Support::Derived
+                },
+                if self.treatment_responders_50.is_some() {
+                    given_rate
+                } else {
+                    shift
+                },
                 origin(&self.treatment_responders_50),
             ),
             rec(

@@ -230,6 +230,7 @@ pub struct TrialPlan {
     pub nof1_trade_off: Vec<NOf1Option>,
     /// What the case itself can say.
     pub case: CaseEvidence,
-    /// Every assumption with its value, source and origin (default or given).
+    /// Every assumption with its value, source and origin (default or given); the treatment
+    /// responder rates show the values used, derived by the shift model unless given.
     pub assumptions: Vec<AssumptionRecord>,
 }

@@ -329,6 +329,21 @@ impl TrialPlanner {
             power_curves.push(self.power_curve(d, chain.planning_effect)?);
         }
         let nof1_trade_off = self.nof1_trade_off(chain.planning_effect)?;
+        // The records show the treatment responder rates the plan used, given or derived.
+        let mut assumptions = a.records();
+        for record in &mut assumptions {
+            let kind = match record.name {
+                "treatment_responders_30" => DesignKind::Responders30,
+                "treatment_responders_50" => DesignKind::Responders50,
+                _ => continue,
+            };
+            if record.value.is_none() {
+                record.value = designs
+                    .iter()
+                    .find(|d| d.design == kind)
+                    .and_then(|d| d.treatment_rate);
+            }
+        }
         let case_evidence = self.case_evidence(&case)?;
         Ok(TrialPlan {
             planning_effect: chain.planning_effect,
@@ -348,7 +363,7 @@ impl TrialPlanner {
             power_curves,
             nof1_trade_off,
             case: case_evidence,
-            assumptions: a.records(),
+            assumptions,
         })
     }
 

@@ -357,7 +357,7 @@ fn write_plan(out: &mut String, plan: &TrialPlan) -> std::fmt::Result {
     writeln!(out, "|---|---:|---|---|---|")?;
     for r in &plan.assumptions {
         let value = match (r.value, r.unit) {
-            (None, _) => "-".to_string(),
+            (None, _) => "not given".to_string(),
             (Some(v), Unit::Points) => format!("{} points", num(v)),
             (Some(v), Unit::Count) => num(v),
             (Some(v), _) => num(v),
