@@ -384,3 +384,45 @@ fn checks_serialise() {
     .unwrap();
     assert_eq!(json["orders"][0], "treatment_first");
 }
+
+#[test]
+fn designs_display_their_structure() {
+    let ab = AbDesign::new(&phases(&[("A", 3), ("B", 10)])).unwrap();
+    assert_eq!(ab.to_string(), "AB design: A1 (3 points), B1 (10 points)");
+    let w = WithdrawalDesign::new(&phases(&[("A", 3), ("B", 4), ("A", 3)])).unwrap();
+    assert_eq!(
+        w.to_string(),
+        "withdrawal design: A1 (3 points), B1 (4 points), A2 (3 points)"
+    );
+    let s = crossover_series(&["T", "P", "P", "T"]);
+    let n = NOf1Crossover::new(&s, "T", "P", &[1; 4]).unwrap();
+    assert_eq!(
+        n.to_string(),
+        "N-of-1 crossover: 2 cycle(s) of treatment \"T\" and control \"P\", orders TC CT"
+    );
+    let p = PrePostCase::new(Scale::nrs11(), 10.0, 1.0).unwrap();
+    assert_eq!(p.to_string(), "pre/post case report: 10 before, 1 after");
+    let t = ParallelTrial::new(Scale::nrs11(), &[1.0, 2.0], &[3.0]).unwrap();
+    assert_eq!(
+        t.to_string(),
+        "parallel two-arm trial: 2 treated, 1 control"
+    );
+    let c = Crossover2x2::new(Scale::nrs11(), &[[1.0, 2.0]], &[[3.0, 4.0], [5.0, 6.0]]).unwrap();
+    assert_eq!(
+        c.to_string(),
+        "2x2 crossover: 1 in sequence AB, 2 in sequence BA"
+    );
+    let (t1, t2) = (phases(&[("A", 2), ("B", 2)]), phases(&[("A", 3), ("B", 1)]));
+    let m = MultipleBaseline::new(&[("Ann", &t1), ("Bea", &t2)]).unwrap();
+    assert!(
+        m.to_string()
+            .contains("\"Bea\" [A1 (3 points), B1 (1 points); treatment from 3]")
+    );
+    let labels = ["A", "A", "B", "C", "B", "C"];
+    let a = Series::new(Scale::nrs11(), &[5.0; 6], &labels).unwrap();
+    let d = AlternatingTreatments::with_baseline(&a, "A").unwrap();
+    assert_eq!(
+        d.to_string(),
+        "alternating treatments design: baseline \"A\" (2 points), then 2 alternating (\"B\" 2 sessions, \"C\" 2 sessions)"
+    );
+}

@@ -171,3 +171,9 @@ impl AbDesign {
         check.finish()
     }
 }
+
+impl std::fmt::Display for AbDesign {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "AB design: {}", super::describe_phases(&self.series))
+    }
+}

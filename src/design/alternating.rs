@@ -317,3 +317,28 @@ impl AlternatingTreatments {
         check.finish()
     }
 }
+
+impl std::fmt::Display for AlternatingTreatments {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "alternating treatments design: ")?;
+        if let Some(label) = &self.baseline {
+            write!(
+                f,
+                "baseline {label:?} ({} points), then ",
+                self.baseline_len
+            )?;
+        }
+        let per: Vec<String> = self
+            .conditions
+            .iter()
+            .zip(&self.counts)
+            .map(|(c, n)| format!("{c:?} {n} sessions"))
+            .collect();
+        write!(
+            f,
+            "{} alternating ({})",
+            self.conditions.len(),
+            per.join(", ")
+        )
+    }
+}

@@ -170,3 +170,14 @@ impl Crossover2x2 {
         self.ba.iter().map(|p| p[1]).collect()
     }
 }
+
+impl std::fmt::Display for Crossover2x2 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "2x2 crossover: {} in sequence AB, {} in sequence BA",
+            self.ab.len(),
+            self.ba.len()
+        )
+    }
+}

@@ -89,6 +89,16 @@ fn phase_lengths(series: &Series, prefix: &str) -> Vec<(String, usize)> {
         .collect()
 }
 
+/// The phases of a series as `A1 (3 points), B1 (10 points)`.
+fn describe_phases(series: &Series) -> String {
+    series
+        .runs()
+        .iter()
+        .map(|r| format!("{} ({} points)", r.name(), r.len()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Checks that `values` is non-empty, finite and on the scale.
 fn check_values(scale: &Scale, values: &[f64], what: &str) -> Result<()> {
     if values.is_empty() {

@@ -233,3 +233,23 @@ impl MultipleBaseline {
         check.finish()
     }
 }
+
+impl std::fmt::Display for MultipleBaseline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "multiple baseline design across {} cases:",
+            self.cases.len()
+        )?;
+        for case in &self.cases {
+            write!(
+                f,
+                " {:?} [{}; treatment from {}]",
+                case.name,
+                super::describe_phases(&case.series),
+                case.intervention_start
+            )?;
+        }
+        Ok(())
+    }
+}

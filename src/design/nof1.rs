@@ -57,6 +57,8 @@ pub enum OrderAllocation {
 /// a cycle starting with treatment. Periods pair up into cycles in order: periods 1-2 form
 /// cycle 1, periods 3-4 cycle 2, and so on. Building checks that every period holds one label,
 /// that the cycles are complete, and that each cycle has one treatment and one control period.
+/// Run-in and washout observations are not part of the series: leave them out (CENT item 3a
+/// asks for them to be reported in words).
 ///
 /// # References
 ///
@@ -406,7 +408,7 @@ impl NOf1Crossover {
         let min_len = self.period_lengths.iter().copied().min().unwrap_or(0);
         let max_len = self.period_lengths.iter().copied().max().unwrap_or(0);
         let durations = if min_len == max_len {
-            format!("every period has {min_len} observations")
+            format!("every period has {min_len} observation(s)")
         } else {
             format!("periods have {min_len} to {max_len} observations")
         };
@@ -554,10 +556,31 @@ impl fmt::Display for CentReport {
         for item in &self.items {
             writeln!(
                 f,
-                "  - item {} ({}): {}",
+                "  - CENT {} ({}): {}",
                 item.item, item.topic, item.finding
             )?;
         }
         write!(f, "  ({})", self.wwc)
+    }
+}
+
+impl fmt::Display for NOf1Crossover {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let orders: Vec<&str> = self
+            .orders
+            .iter()
+            .map(|o| match o {
+                CycleOrder::TreatmentFirst => "TC",
+                CycleOrder::ControlFirst => "CT",
+            })
+            .collect();
+        write!(
+            f,
+            "N-of-1 crossover: {} cycle(s) of treatment {:?} and control {:?}, orders {}",
+            self.cycles(),
+            self.treatment,
+            self.control,
+            orders.join(" ")
+        )
     }
 }

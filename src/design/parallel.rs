@@ -102,3 +102,14 @@ impl ParallelTrial {
         &self.control
     }
 }
+
+impl std::fmt::Display for ParallelTrial {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "parallel two-arm trial: {} treated, {} control",
+            self.treatment.len(),
+            self.control.len()
+        )
+    }
+}

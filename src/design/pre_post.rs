@@ -163,3 +163,13 @@ pub(crate) fn check_pre_post(scale: &Scale, pre: f64, post: f64) -> Result<()> {
     }
     Ok(())
 }
+
+impl std::fmt::Display for PrePostCase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "pre/post case report: {} before, {} after",
+            self.pre, self.post
+        )
+    }
+}

@@ -183,3 +183,13 @@ impl WithdrawalDesign {
         check.finish()
     }
 }
+
+impl std::fmt::Display for WithdrawalDesign {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "withdrawal design: {}",
+            super::describe_phases(&self.series)
+        )
+    }
+}
