@@ -441,7 +441,9 @@ impl PlanningAssumptions {
         self
     }
     /// Sets sigma, the outcome's SD between patients (points), instead of deriving it as
-    /// SD_change / sqrt(2 (1 - rho)).
+    /// SD_change / sqrt(2 (1 - rho)) (which assumes equal SDs at baseline and follow-up;
+    /// separate SDs given with [`PlanningAssumptions::baseline_followup_sds`] only set the
+    /// regression slope, so give sigma too when they differ).
     ///
     /// # Examples
     ///

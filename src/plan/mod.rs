@@ -31,7 +31,16 @@
 //! - The sensitivity table multiplies every SD (SD of change, sigma when given, the N-of-1
 //!   SDs) by the same factor.
 //! - From a series, the case's baseline is the mean of the first `A` phase and its follow-up
-//!   the mean of the last `B` phase.
+//!   the mean of the last `B` phase ([`crate::change::PhaseChange`]).
+//! - sigma is derived from the SD of change under equal SDs unless given; separate baseline
+//!   and follow-up SDs only change the regression slope.
+//! - Without a reference effect none is assumed: the table's 1.83 points (Orhurhu et al.
+//!   2019) is specific to IV ketamine in chronic pain and is set with
+//!   [`PlanningAssumptions::ketamine_reference_effect`].
+//! - Responder designs: when the treatment rate is derived, the minimal detectable rate at a
+//!   budget converts back to points through the same shift model.
+//!
+//! The `plan_trial` example runs the planner from the command line.
 //!
 //! # References
 //!
