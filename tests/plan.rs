@@ -313,7 +313,7 @@ fn budget_gives_power_and_minimal_detectable_effect() {
     assert!(p.power < 0.8);
     let mde = p.min_detectable_effect.unwrap();
     assert!(mde > 1.83);
-    assert!(close(mde, p.min_detectable_standardized * 2.5, CLOSED_FORM));
+    assert!(close(mde, p.min_detectable_design_effect * 2.5, CLOSED_FORM));
     let nof1 = design(&plan, DesignKind::Nof1Series)
         .budget
         .clone()

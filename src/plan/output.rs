@@ -120,7 +120,7 @@ pub struct BudgetAnalysis {
     /// Power at the planning effect with that n.
     pub power: f64,
     /// Minimal detectable effect at the target power, in the design's [`EffectMeasure`].
-    pub min_detectable_standardized: f64,
+    pub min_detectable_design_effect: f64,
     /// The same in scale points: times the SD of change or sigma for the t-based designs; for
     /// a responder design, the shift that turns the placebo rate into the detectable rate
     /// under the normal shift model ([`responder_shift`](crate::plan::responder_shift)),

@@ -588,7 +588,7 @@ impl TrialPlanner {
             patients,
             n_per_arm: per_arm,
             power,
-            min_detectable_standardized: mde,
+            min_detectable_design_effect: mde,
             min_detectable_effect: mde_points,
         })
     }
