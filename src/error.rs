@@ -141,6 +141,13 @@ pub enum Error {
         /// What is inconsistent.
         reason: String,
     },
+    /// Placebo response, regression to the mean and shrinkage leave no effect for a trial to
+    /// detect (a planning effect of zero or less): the message shows the chain.
+    #[error("no effect left to detect: {chain}")]
+    NoEffectToDetect {
+        /// The chain from observed improvement to planning effect, step by step, on one line.
+        chain: String,
+    },
 }
 
 #[cfg(test)]

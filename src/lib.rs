@@ -13,7 +13,9 @@ pub mod dist;
 pub mod effect;
 pub mod error;
 pub mod numeric;
+pub mod plan;
 pub mod power;
+pub mod report;
 pub mod scale;
 pub mod series;
 

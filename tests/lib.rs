@@ -4,5 +4,7 @@ mod binary;
 mod change;
 mod design;
 mod foundation;
+mod plan;
 mod pooling;
+mod power;
 mod tolerance;

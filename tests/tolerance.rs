@@ -13,6 +13,13 @@ pub const PRINTED_4DP: f64 = 5e-5;
 pub const PRINTED_2DP: f64 = 5e-3;
 /// A value printed to 1 decimal in a paper: half a unit in the last place.
 pub const PRINTED_1DP: f64 = 5e-2;
+/// Power against a golden reference (R pwr / stats, Python mpmath / scipy): absolute.
+pub const POWER_GOLDEN: f64 = 1e-9;
+/// A minimal detectable effect's power against the target (root found in the effect).
+pub const POWER_AT_ROOT: f64 = 1e-9;
+/// A responder rate from the normal shift model against scipy: statrs' normal quantile
+/// (through its inverse error function) agrees to about 1e-12 relative, so allow 1e-10.
+pub const SHIFT_MODEL: f64 = 1e-10;
 /// The Welch t quantile from the crate's noncentral t at noncentrality 0 (inverse cdf by the
 /// bracketing solver) against mpmath at 40 digits (measured: at most 7e-15 relative).
 pub const WELCH_QUANTILE: f64 = 1e-12;
