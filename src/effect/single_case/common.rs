@@ -299,11 +299,11 @@ mod tests {
 
     #[test]
     fn mann_kendall_matches_pairs() {
-        let x = [3.0, 1.0, 4.0, 1.0, 5.0, 9.0, 2.0, 6.0, 5.0, 3.0];
+        let x: [f64; 10] = [3.0, 1.0, 4.0, 1.0, 5.0, 9.0, 2.0, 6.0, 5.0, 3.0];
         let mut s = 0.0;
         for i in 0..x.len() {
             for k in i + 1..x.len() {
-                s += (x[k] - x[i] as f64).signum() * if x[k] == x[i] { 0.0 } else { 1.0 };
+                s += (x[k] - x[i]).signum() * if x[k] == x[i] { 0.0 } else { 1.0 };
             }
         }
         assert_eq!(mann_kendall_s(&x), s);

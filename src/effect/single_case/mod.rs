@@ -1,6 +1,7 @@
-//! Single-case indices: phase A (baseline) against phase B (treatment) of a [`Series`].
+//! Single-case indices: phase A (baseline) against phase B (treatment) of a
+//! [`Series`](crate::Series).
 //!
-//! Every function takes a [`Series`] and an options struct (with [`Default`]) and returns an
+//! Every function takes a [`Series`](crate::Series) and an options struct (with [`Default`]) and returns an
 //! [`Estimate`](super::Estimate). By default the phases compared are those labelled `"A"` and
 //! `"B"` (all observations with each label, pooled over repeats); [`PhaseLabels`] chooses others.
 //!

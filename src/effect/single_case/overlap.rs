@@ -2,8 +2,8 @@
 
 use super::SingleCaseMethod;
 use super::common::{
-    PairCounts, PhaseLabels, below_and_equal, improvement_sign, median, orient, sorted,
-    two_phases, z_two_sided,
+    PairCounts, PhaseLabels, below_and_equal, improvement_sign, median, orient, sorted, two_phases,
+    z_two_sided,
 };
 use crate::effect::{Estimate, Interval, Method};
 use crate::error::{Error, Result};
@@ -199,12 +199,14 @@ pub(crate) fn nap_parts(
                 q1 += (row - nf * value).powi(2);
             }
             q1 /= mf * nf * nf;
-            let q2: f64 = col.iter().map(|c| (c - mf * value).powi(2)).sum::<f64>() / (mf * mf * nf);
+            let q2: f64 =
+                col.iter().map(|c| (c - mf * value).powi(2)).sum::<f64>() / (mf * mf * nf);
             if standard_error == NapStandardError::Hanley {
                 (nap_t * (1.0 - nap_t) + (nf - 1.0) * q1 + (mf - 1.0) * q2) / mn
             } else {
-                let x = (g * (1.0 - value).powi(2) + t * (0.5 - value).powi(2) + less * value * value)
-                    / mn;
+                let x =
+                    (g * (1.0 - value).powi(2) + t * (0.5 - value).powi(2) + less * value * value)
+                        / mn;
                 (nap_t * (1.0 - nap_t) + nf * q1 + mf * q2 - 2.0 * x) / ((mf - 1.0) * (nf - 1.0))
             }
         }
@@ -304,7 +306,7 @@ pub(crate) fn newcombe_interval(theta: f64, m: f64, n: f64, level: f64) -> Resul
 /// # Examples
 ///
 /// ```
-/// use outcome_stats::{Direction, Scale, Series};
+/// use outcome_stats::{Scale, Series};
 /// use outcome_stats::effect::{nap, NapOptions};
 /// let s = Series::from_phases(Scale::nrs11(), &[("A", &[8.0, 7.0, 8.0, 9.0]), ("B", &[5.0, 4.0, 7.0, 3.0])])?;
 /// let e = nap(&s, &NapOptions::default())?; // pain: lower is better
@@ -470,19 +472,18 @@ pub fn pem(series: &Series, options: &OverlapOptions) -> Result<Estimate> {
     orient(&mut p.a, sign);
     orient(&mut p.b, sign);
     let med = median(&p.a);
-    let score: f64 = p
-        .b
-        .iter()
-        .map(|&y| {
-            if y > med {
-                1.0
-            } else if y == med {
-                0.5
-            } else {
-                0.0
-            }
-        })
-        .sum();
+    let score: f64 =
+        p.b.iter()
+            .map(|&y| {
+                if y > med {
+                    1.0
+                } else if y == med {
+                    0.5
+                } else {
+                    0.0
+                }
+            })
+            .sum();
     Ok(no_se(score / p.b.len() as f64, SingleCaseMethod::Pem))
 }
 

@@ -3,8 +3,8 @@
 
 use super::SingleCaseMethod;
 use super::common::{
-    PhaseLabels, TwoPhases, finite, improvement_sign, mean_var, median_sorted, sorted,
-    two_phases, wald,
+    PhaseLabels, TwoPhases, finite, improvement_sign, mean_var, median_sorted, sorted, two_phases,
+    wald,
 };
 use crate::effect::{Estimate, Interval, Method};
 use crate::error::{Error, Result};
@@ -491,7 +491,10 @@ fn lrr(series: &Series, options: &LrrOptions, direction: LrrDirection) -> Result
     };
     let complement = options.measurement.complement();
     let mut terms = Vec::with_capacity(2);
-    for (values, label) in [(&p.a, &options.phases.baseline), (&p.b, &options.phases.treatment)] {
+    for (values, label) in [
+        (&p.a, &options.phases.baseline),
+        (&p.b, &options.phases.treatment),
+    ] {
         let n = values.len() as f64;
         let (mut mean, var) = mean_var(values);
         if against && let Some(c) = complement {
@@ -637,9 +640,10 @@ pub fn lrr_increasing(series: &Series, options: &LrrOptions) -> Result<Estimate>
 ///
 /// ```
 /// use outcome_stats::{Scale, Series};
-/// use outcome_stats::effect::{lrr_decreasing, percent_change, LrrOptions};
+/// use outcome_stats::effect::{lrr_decreasing, percent_change, LrrBias, LrrOptions};
 /// let s = Series::from_phases(Scale::nrs11(), &[("A", &[8.0, 8.0]), ("B", &[4.0, 4.0])])?;
-/// let pc = percent_change(&lrr_decreasing(&s, &LrrOptions::default())?)?;
+/// let plain = LrrOptions::default().bias(LrrBias::Uncorrected);
+/// let pc = percent_change(&lrr_decreasing(&s, &plain)?)?;
 /// assert!((pc.value + 50.0).abs() < 1e-12); // pain halved
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -827,7 +831,10 @@ pub fn log_odds_ratio(series: &Series, options: &LorOptions) -> Result<Estimate>
         None => intervals.unwrap_or(f64::INFINITY),
     })?;
     let mut terms = Vec::with_capacity(2);
-    for (values, label) in [(&p.a, &options.phases.baseline), (&p.b, &options.phases.treatment)] {
+    for (values, label) in [
+        (&p.a, &options.phases.baseline),
+        (&p.b, &options.phases.treatment),
+    ] {
         let scaled: Vec<f64> = values.iter().map(|v| v / scale).collect();
         let n = scaled.len() as f64;
         let (mean, var) = mean_var(&scaled);

@@ -2,7 +2,7 @@
 
 use super::SingleCaseMethod;
 use super::common::{
-    PhaseLabels, improvement_sign, median_sorted, mann_kendall_s, orient, snap_near_ties, sorted,
+    PhaseLabels, improvement_sign, mann_kendall_s, median_sorted, orient, snap_near_ties, sorted,
     tie_groups, two_phases, wald,
 };
 use super::overlap::{NapStandardError, nap_min_points, nap_parts, pair_counts};
