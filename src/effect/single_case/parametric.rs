@@ -861,6 +861,7 @@ pub fn log_odds_ratio(series: &Series, options: &LorOptions) -> Result<Estimate>
         }
     };
     let value = improvement_sign(series) * (log_odds(terms[1]) - log_odds(terms[0]));
+    finite(value, "log odds ratio")?;
     let se = terms
         .iter()
         .map(|(mean, var, n)| var / (n * mean * mean * (1.0 - mean).powi(2)))

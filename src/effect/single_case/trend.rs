@@ -2,8 +2,8 @@
 
 use super::SingleCaseMethod;
 use super::common::{
-    PhaseLabels, improvement_sign, mann_kendall_s, median_sorted, orient, snap_near_ties, sorted,
-    tie_groups, two_phases, wald,
+    PhaseLabels, finite, improvement_sign, mann_kendall_s, median_sorted, orient, snap_near_ties,
+    sorted, tie_groups, two_phases, wald,
 };
 use super::overlap::{NapStandardError, nap_min_points, nap_parts, pair_counts};
 use crate::effect::{Estimate, Interval, Method};
@@ -614,6 +614,8 @@ pub fn tau_bc(series: &Series, options: &TauBcOptions) -> Result<Estimate> {
     };
     let mut p = two_phases(series, &options.phases, options.level, 2, min_b, "Tau-BC")?;
     let (slope, intercept) = theil_sen(&p.a, &p.ta);
+    finite(slope, "Theil-Sen baseline slope")?;
+    finite(intercept, "Theil-Sen baseline intercept")?;
     let correction = match options.pretest {
         TauBcPretest::None => TauBcCorrection::Applied,
         TauBcPretest::MannKendall { alpha } => {
@@ -637,6 +639,7 @@ pub fn tau_bc(series: &Series, options: &TauBcOptions) -> Result<Estimate> {
         for (v, t) in p.a.iter_mut().zip(&p.ta).chain(p.b.iter_mut().zip(&p.tb)) {
             magnitude = magnitude.max(v.abs() + intercept.abs() + (slope * t).abs());
             *v = *v - intercept - slope * t;
+            finite(*v, "detrended value")?;
         }
         let tol = options.tie_tolerance * magnitude;
         let m = p.a.len();
