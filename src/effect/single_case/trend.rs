@@ -349,7 +349,7 @@ pub enum TauBcPretest {
 ///
 /// ```
 /// use outcome_stats::effect::TauBcCorrection;
-/// let c = TauBcCorrection::Applied;
+/// let c = TauBcCorrection::Applied { p_value: None };
 /// assert_ne!(c, TauBcCorrection::SkippedByPretest { p_value: 0.5 });
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -358,7 +358,10 @@ pub enum TauBcPretest {
 #[non_exhaustive]
 pub enum TauBcCorrection {
     /// The baseline trend was removed from both phases.
-    Applied,
+    Applied {
+        /// The Mann-Kendall p-value when the pretest was run.
+        p_value: Option<f64>,
+    },
     /// The pretest found no significant baseline trend; Tau was computed on the raw data.
     SkippedByPretest {
         /// The Mann-Kendall p-value.
@@ -617,7 +620,7 @@ pub fn tau_bc(series: &Series, options: &TauBcOptions) -> Result<Estimate> {
     finite(slope, "Theil-Sen baseline slope")?;
     finite(intercept, "Theil-Sen baseline intercept")?;
     let correction = match options.pretest {
-        TauBcPretest::None => TauBcCorrection::Applied,
+        TauBcPretest::None => TauBcCorrection::Applied { p_value: None },
         TauBcPretest::MannKendall { alpha } => {
             if !(alpha > 0.0 && alpha < 1.0) {
                 return Err(Error::InvalidParameter {
@@ -630,11 +633,13 @@ pub fn tau_bc(series: &Series, options: &TauBcOptions) -> Result<Estimate> {
             if p_value > alpha {
                 TauBcCorrection::SkippedByPretest { p_value }
             } else {
-                TauBcCorrection::Applied
+                TauBcCorrection::Applied {
+                    p_value: Some(p_value),
+                }
             }
         }
     };
-    if correction == TauBcCorrection::Applied {
+    if let TauBcCorrection::Applied { .. } = correction {
         let mut magnitude: f64 = 0.0;
         for (v, t) in p.a.iter_mut().zip(&p.ta).chain(p.b.iter_mut().zip(&p.tb)) {
             magnitude = magnitude.max(v.abs() + intercept.abs() + (slope * t).abs());
@@ -695,5 +700,25 @@ pub fn tau_bc(series: &Series, options: &TauBcOptions) -> Result<Estimate> {
                 method,
             ))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mann_kendall_exact_p() {
+        // n = 4: inversion counts 1 3 5 6 5 3 1 over 24; S = 4 means |S| >= 4 in 8 of 24.
+        let p = mann_kendall_p(&[1.0, 2.0, 4.0, 3.0]);
+        assert!((p - 8.0 / 24.0).abs() < 1e-15);
+        let p = mann_kendall_p(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
+        assert!((p - 2.0 / 720.0).abs() < 1e-15);
+        // With ties: normal approximation with continuity correction; S = 5, Var S = 138 / 18.
+        let y = [1.0, 1.0, 2.0, 3.0];
+        let var = (4.0 * 3.0 * 13.0 - 2.0 * 1.0 * 9.0) / 18.0;
+        let z: f64 = (5.0 - 1.0) / f64::sqrt(var);
+        let expected = 2.0 * Normal::standard().sf(z);
+        assert!((mann_kendall_p(&y) - expected).abs() < 1e-15);
     }
 }
