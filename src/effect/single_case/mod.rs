@@ -39,7 +39,8 @@
 //!
 //! NAP, Tau, Tau-U, PND, PEM, PAND and IRD sort and binary-search or use a Fenwick tree:
 //! O((m + n) log(m + n)) time, never all m n pairs. Tau-BC's Theil-Sen slope takes the median
-//! of all m (m - 1) / 2 baseline slopes: O(m² log m) in the baseline length.
+//! of all m (m - 1) / 2 baseline slopes: O(m²) in the baseline length, which is limited to
+//! 2,500 points.
 
 mod common;
 mod overlap;

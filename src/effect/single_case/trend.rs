@@ -2,8 +2,8 @@
 
 use super::SingleCaseMethod;
 use super::common::{
-    PhaseLabels, finite, improvement_sign, mann_kendall_s, median_sorted, orient, snap_near_ties,
-    sorted, tie_groups, two_phases, wald,
+    PhaseLabels, finite, improvement_sign, mann_kendall_s, orient, snap_near_ties, sorted,
+    tie_groups, two_phases, wald,
 };
 use super::overlap::{NapStandardError, nap_min_points, nap_parts, pair_counts};
 use crate::effect::{Estimate, Interval, Method};
@@ -492,6 +492,28 @@ impl TauBcOptions {
     }
 }
 
+/// The longest baseline Tau-BC accepts: its Theil-Sen slope uses all m (m - 1) / 2 baseline
+/// pairs (about 3.1 million, 25 MB, at this limit).
+pub(crate) const TAU_BC_MAX_BASELINE: usize = 2_500;
+
+/// Median of a non-empty vector (average of the two middle values for an even count), by
+/// selection in O(len).
+fn median_select(mut v: Vec<f64>) -> f64 {
+    let len = v.len();
+    if len == 0 {
+        return f64::NAN;
+    }
+    let k = len / 2;
+    let (left, mid, _) = v.select_nth_unstable_by(k, f64::total_cmp);
+    let upper = *mid;
+    if len % 2 == 1 {
+        upper
+    } else {
+        let lower = left.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        (lower + upper) / 2.0
+    }
+}
+
 /// Theil-Sen slope and intercept: median pairwise slope, then median of y - slope t.
 fn theil_sen(y: &[f64], t: &[f64]) -> (f64, f64) {
     let mut slopes = Vec::with_capacity(y.len() * (y.len().saturating_sub(1)) / 2);
@@ -500,10 +522,9 @@ fn theil_sen(y: &[f64], t: &[f64]) -> (f64, f64) {
             slopes.push((y[k] - y[i]) / (t[k] - t[i]));
         }
     }
-    slopes.sort_by(f64::total_cmp);
-    let slope = median_sorted(&slopes);
+    let slope = median_select(slopes);
     let offsets: Vec<f64> = y.iter().zip(t).map(|(v, s)| v - s * slope).collect();
-    let intercept = median_sorted(&sorted(&offsets));
+    let intercept = median_select(offsets);
     (slope, intercept)
 }
 
@@ -575,7 +596,7 @@ pub(crate) fn mann_kendall_p(y: &[f64]) -> f64 {
 /// counts as wins or losses. With the Mann-Kendall pretest the correction is applied only
 /// when the baseline trend has p <= alpha (exact permutation p-value without ties, the
 /// tie-corrected normal approximation with continuity correction otherwise). The Theil-Sen
-/// step is O(m² log m) in the baseline length.
+/// step is O(m²) in time and memory, so baselines are limited to 2,500 points.
 ///
 /// # References
 ///
@@ -590,7 +611,8 @@ pub(crate) fn mann_kendall_p(y: &[f64]) -> f64 {
 ///
 /// [`Error::PhaseMismatch`] when a phase label is absent; [`Error::InsufficientData`] for a
 /// baseline with fewer than 2 points (or a treatment phase with fewer than 2 for the unbiased
-/// SE); [`Error::InvalidParameter`] for a level, alpha or tolerance out of range.
+/// SE); [`Error::InvalidData`] for a baseline longer than 2,500 points or a trend line that
+/// overflows; [`Error::InvalidParameter`] for a level, alpha or tolerance out of range.
 ///
 /// # Examples
 ///
@@ -616,6 +638,16 @@ pub fn tau_bc(series: &Series, options: &TauBcOptions) -> Result<Estimate> {
         TauBcStatistic::KendallTauB => 1,
     };
     let mut p = two_phases(series, &options.phases, options.level, 2, min_b, "Tau-BC")?;
+    if p.a.len() > TAU_BC_MAX_BASELINE {
+        return Err(Error::InvalidData {
+            reason: format!(
+                "Tau-BC's Theil-Sen slope compares all baseline pairs; phase {:?} has {} points, \
+                 more than the {TAU_BC_MAX_BASELINE} supported",
+                options.phases.baseline,
+                p.a.len()
+            ),
+        });
+    }
     let (slope, intercept) = theil_sen(&p.a, &p.ta);
     finite(slope, "Theil-Sen baseline slope")?;
     finite(intercept, "Theil-Sen baseline intercept")?;
