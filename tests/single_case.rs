@@ -1441,3 +1441,103 @@ proptest! {
         }
     }
 }
+
+/// Options the 60-series file does not cover, from SingleCaseES 0.7.4's own `calc_*` functions
+/// (gen_singlecasees_extra.R): LRRd / LRRi for every measurement type, both directions, with and
+/// without bias correction; LOR for proportions and percentages; LRM on odd perfect-square
+/// phase lengths; NAP's Hanley and null SEs; the pooled SMD; PND, PEM, PAND, IRD.
+#[test]
+fn singlecasees_options_match() {
+    let rows: Vec<Value> = reference("singlecasees_extra.jsonl")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let data: Vec<(Vec<f64>, Vec<f64>)> = rows
+        .iter()
+        .filter(|r| r["fn"] == "series")
+        .map(|r| (numbers(&r["A"]), numbers(&r["B"])))
+        .collect();
+    let mut checked = 0;
+    for r in rows.iter().filter(|r| r["fn"] != "series") {
+        let (a, b) = &data[r["case"].as_u64().unwrap() as usize - 1];
+        let direction = direction_of(r["improvement"].as_str().unwrap());
+        let divide = r["divide"].as_f64().unwrap_or(1.0);
+        let a: Vec<f64> = a.iter().map(|v| v / divide).collect();
+        let b: Vec<f64> = b.iter().map(|v| v / divide).collect();
+        let s = series(&a, &b, direction, 100.0 / divide);
+        let bias = if r["bias_correct"].as_bool() == Some(false) {
+            LrrBias::Uncorrected
+        } else {
+            LrrBias::Corrected
+        };
+        let intervals = r["intervals"].as_f64();
+        let measurement = match r["scale"].as_str() {
+            Some("count") => MeasurementType::Count,
+            Some("rate") => MeasurementType::Rate {
+                observation_length: r["observation_length"].as_f64().unwrap(),
+            },
+            Some("percentage") => MeasurementType::Percentage { intervals },
+            Some("proportion") => MeasurementType::Proportion { intervals },
+            _ => MeasurementType::Other,
+        };
+        let what = r.to_string();
+        let fun = r["fn"].as_str().unwrap();
+        let e = match fun {
+            "LRRd" => lrr_decreasing(
+                &s,
+                &LrrOptions::default().measurement(measurement).bias(bias),
+            ),
+            "LRRi" => lrr_increasing(
+                &s,
+                &LrrOptions::default().measurement(measurement).bias(bias),
+            ),
+            "LOR" => log_odds_ratio(
+                &s,
+                &LorOptions::default().measurement(measurement).bias(bias),
+            ),
+            "LRM" => {
+                let se = if r["delta_method"].as_bool() == Some(true) {
+                    LrmStandardError::Delta
+                } else {
+                    LrmStandardError::LogScale
+                };
+                log_ratio_of_medians(&s, &LrmOptions::default().standard_error(se))
+            }
+            "NAP" => {
+                let se = if r["SE"] == "Hanley" {
+                    NapStandardError::Hanley
+                } else {
+                    NapStandardError::Null
+                };
+                nap(&s, &NapOptions::default().standard_error(se))
+            }
+            "SMD" => smd(
+                &s,
+                &SmdOptions::default().standardizer(SmdStandardizer::Pooled),
+            ),
+            "PND" => pnd(&s, &OverlapOptions::default()),
+            "PEM" => pem(&s, &OverlapOptions::default()),
+            "PAND" => pand(&s, &OverlapOptions::default()),
+            "IRD" => ird(&s, &OverlapOptions::default()),
+            other => panic!("unknown {other}"),
+        }
+        .unwrap_or_else(|err| panic!("{what}: {err}"));
+        close(e.value, r["est"].as_f64().unwrap(), SINGLE_CASE_PEER, &what);
+        if let Some(s) = r["se"].as_f64() {
+            close(se(&e), s, SINGLE_CASE_PEER, &what);
+            let (lo, hi) = (r["lo"].as_f64().unwrap(), r["hi"].as_f64().unwrap());
+            if fun == "NAP" {
+                if e.value > 0.0 && e.value < 1.0 {
+                    close_abs(ci(&e).lower, lo, SINGLE_CASE_PEER_UNIROOT, &what);
+                    close_abs(ci(&e).upper, hi, SINGLE_CASE_PEER_UNIROOT, &what);
+                }
+            } else {
+                close(ci(&e).lower, lo, SINGLE_CASE_PEER, &what);
+                close(ci(&e).upper, hi, SINGLE_CASE_PEER, &what);
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked > 400, "{checked} rows checked");
+}
