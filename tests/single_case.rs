@@ -815,7 +815,7 @@ fn log_odds_ratio_percentages() {
     };
     let c = case("LOR_pct_noBC");
     let s = case_series(&c, Direction::HigherIsBetter);
-    let e = log_odds_ratio(
+    let e = log_odds_ratio_proportions(
         &s,
         &LorOptions::default()
             .measurement(m)
@@ -824,7 +824,7 @@ fn log_odds_ratio_percentages() {
     .unwrap();
     check_row(&e, result(&c, "LOR"), SINGLE_CASE_PEER, "LOR");
     let c = case("LOR_pct_BC");
-    let e = log_odds_ratio(&s, &LorOptions::default().measurement(m)).unwrap();
+    let e = log_odds_ratio_proportions(&s, &LorOptions::default().measurement(m)).unwrap();
     check_row(&e, result(&c, "LOR"), SINGLE_CASE_PEER, "LOR BC");
 }
 
@@ -1070,14 +1070,14 @@ fn bad_input_is_an_error() {
         Err(Error::InvalidData { .. })
     ));
     assert!(matches!(
-        log_odds_ratio(
+        log_odds_ratio_proportions(
             &signed,
             &LorOptions::default().measurement(MeasurementType::Proportion { intervals: None })
         ),
         Err(Error::InvalidData { .. })
     ));
     assert!(matches!(
-        log_odds_ratio(
+        log_odds_ratio_proportions(
             &flat,
             &LorOptions::default().measurement(MeasurementType::Count)
         ),
@@ -1359,7 +1359,7 @@ fn all_indices(s: &Series) -> Vec<(&'static str, Result<Estimate, Error>)> {
         ),
         (
             "lor",
-            log_odds_ratio(
+            log_odds_ratio_proportions(
                 s,
                 &LorOptions::default().measurement(MeasurementType::Proportion {
                     intervals: Some(10.0),
@@ -1434,7 +1434,7 @@ proptest! {
             let _ = tau_bc(&s, &TauBcOptions::default().level(level));
             let _ = smd(&s, &SmdOptions::default().level(level));
             let _ = lrr_increasing(&s, &LrrOptions::default().level(level));
-            let _ = log_odds_ratio(&s, &LorOptions::default().level(level));
+            let _ = log_odds_ratio_proportions(&s, &LorOptions::default().level(level));
             let _ = log_ratio_of_medians(&s, &LrmOptions::default().level(level));
             let _ = pogo(&s, goal, &PogoOptions::default().level(level));
             let _ = (pnd(&s, &OverlapOptions::default()), pand(&s, &OverlapOptions::default()), ird(&s, &OverlapOptions::default()), pem(&s, &OverlapOptions::default()));
@@ -1492,7 +1492,7 @@ fn singlecasees_options_match() {
                 &s,
                 &LrrOptions::default().measurement(measurement).bias(bias),
             ),
-            "LOR" => log_odds_ratio(
+            "LOR" => log_odds_ratio_proportions(
                 &s,
                 &LorOptions::default().measurement(measurement).bias(bias),
             ),

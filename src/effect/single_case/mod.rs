@@ -9,7 +9,7 @@
 //! |---|---|---|
 //! | non-overlap | [`nap`], [`tau`], [`pnd`], [`pem`], [`pand`], [`ird`] | NAP and Tau: SE (unbiased, Hanley or null) and Newcombe (2006) method 5 score interval; PND, PEM, PAND, IRD: none |
 //! | Kendall-type with trend | [`tau_u`], [`tau_bc`] | Tau-U: none by default, scan's approximate SE from Kendall's S as an option; Tau-BC: as Tau, or tau-b with its normal SE |
-//! | parametric | [`smd`], [`lrr_decreasing`], [`lrr_increasing`], [`percent_change`], [`log_odds_ratio`], [`log_ratio_of_medians`], [`pogo`] | delta-method SE and Wald interval (percent change: transformed LRR interval) |
+//! | parametric | [`smd`], [`lrr_decreasing`], [`lrr_increasing`], [`percent_change`], [`log_odds_ratio_proportions`], [`log_ratio_of_medians`], [`pogo`] | delta-method SE and Wald interval (percent change: transformed LRR interval) |
 //!
 //! # Signs
 //!
@@ -51,7 +51,7 @@ pub use common::PhaseLabels;
 pub use overlap::{NapOptions, NapStandardError, OverlapOptions, ird, nap, pand, pem, pnd, tau};
 pub use parametric::{
     LorOptions, LrmOptions, LrmStandardError, LrrBias, LrrDirection, LrrOptions, MeasurementType,
-    PogoOptions, SmdBiasCorrection, SmdOptions, SmdStandardizer, log_odds_ratio,
+    PogoOptions, SmdBiasCorrection, SmdOptions, SmdStandardizer, log_odds_ratio_proportions,
     log_ratio_of_medians, lrr_decreasing, lrr_increasing, percent_change, pogo, smd,
 };
 pub use trend::{

@@ -671,7 +671,7 @@ pub fn percent_change(lrr: &Estimate) -> Result<Estimate> {
     ))
 }
 
-/// Options for [`log_odds_ratio`].
+/// Options for [`log_odds_ratio_proportions`].
 ///
 /// # Examples
 ///
@@ -776,7 +776,8 @@ impl LorOptions {
     }
 }
 
-/// Log odds ratio for outcomes measured as proportions or percentages.
+/// Log odds ratio between phases for outcomes measured as proportions or percentages
+/// (SingleCaseES's LOR; named apart from the binary-outcome log odds ratio of a 2x2 table).
 ///
 /// Direction-aware: positive is improvement.
 ///
@@ -804,14 +805,14 @@ impl LorOptions {
 ///
 /// ```
 /// use outcome_stats::{Direction, Scale, Series};
-/// use outcome_stats::effect::{log_odds_ratio, LorOptions, MeasurementType};
+/// use outcome_stats::effect::{log_odds_ratio_proportions, LorOptions, MeasurementType};
 /// let scale = Scale::new(0.0, 100.0, Direction::HigherIsBetter)?;
 /// let s = Series::from_phases(scale, &[("A", &[20.0, 20.0, 25.0, 25.0, 20.0, 25.0]), ("B", &[30.0, 25.0, 25.0, 25.0, 35.0, 30.0, 25.0])])?;
 /// let o = LorOptions::default().measurement(MeasurementType::Percentage { intervals: Some(20.0) });
-/// assert!((log_odds_ratio(&s, &o)?.value - 0.285285350755842).abs() < 1e-12);
+/// assert!((log_odds_ratio_proportions(&s, &o)?.value - 0.285285350755842).abs() < 1e-12);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn log_odds_ratio(series: &Series, options: &LorOptions) -> Result<Estimate> {
+pub fn log_odds_ratio_proportions(series: &Series, options: &LorOptions) -> Result<Estimate> {
     let p = two_phases(series, &options.phases, options.level, 2, 2, "the LOR")?;
     let (scale, intervals) = match options.measurement {
         MeasurementType::Proportion { intervals } => (1.0, intervals),
