@@ -7,4 +7,5 @@ mod foundation;
 mod plan;
 mod pooling;
 mod power;
+mod single_case;
 mod tolerance;

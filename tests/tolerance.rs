@@ -23,3 +23,13 @@ pub const SHIFT_MODEL: f64 = 1e-10;
 /// The Welch t quantile from the crate's noncentral t at noncentrality 0 (inverse cdf by the
 /// bracketing solver) against mpmath at 40 digits (measured: at most 7e-15 relative).
 pub const WELCH_QUANTILE: f64 = 1e-12;
+
+/// Single-case estimates and SEs against SingleCaseES 0.7.4 / scan outputs (relative).
+pub const SINGLE_CASE_PEER: f64 = 1e-10;
+/// Absolute floor for single-case comparisons whose reference is exactly zero.
+pub const SINGLE_CASE_ZERO_FLOOR: f64 = 1e-13;
+/// SingleCaseES's Newcombe ends come from R's `uniroot` at its default tolerance (off by up to
+/// 3e-5): compared with this absolute tolerance.
+pub const SINGLE_CASE_PEER_UNIROOT: f64 = 1e-4;
+/// The crate's Newcombe ends against mpmath roots at 60 digits.
+pub const SINGLE_CASE_NEWCOMBE_ROOT: f64 = 1e-9;
