@@ -3,6 +3,7 @@
 mod binary;
 mod change;
 mod design;
+mod examples;
 mod foundation;
 mod plan;
 mod pooling;
