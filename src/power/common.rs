@@ -241,11 +241,15 @@ pub(crate) fn guarded_ceil(x: f64) -> f64 {
 /// n2 = ceil(k n1) with the guard above.
 pub(crate) fn second_group(n1: usize, ratio: f64) -> usize {
     let x = guarded_ceil(ratio * n1 as f64);
-    if x >= usize::MAX as f64 { usize::MAX } else { x as usize }
+    if x >= usize::MAX as f64 {
+        usize::MAX
+    } else {
+        x as usize
+    }
 }
 
 pub(crate) fn check_ratio(ratio: f64) -> Result<()> {
-    if !(ratio >= 1e-6 && ratio <= 1e6) {
+    if !(1e-6..=1e6).contains(&ratio) {
         return Err(Error::InvalidParameter {
             name: "ratio",
             value: ratio,
@@ -407,7 +411,11 @@ pub(crate) fn enrolled(n_g: usize, dropout: f64) -> usize {
         return n_g;
     }
     let x = guarded_ceil(n_g as f64 / (1.0 - dropout));
-    if x >= usize::MAX as f64 { usize::MAX } else { x as usize }
+    if x >= usize::MAX as f64 {
+        usize::MAX
+    } else {
+        x as usize
+    }
 }
 
 pub(crate) fn sample_size<M: Model>(m: &M, effect: f64, target: f64) -> Result<SampleSize> {
@@ -594,14 +602,7 @@ pub(crate) fn min_detectable_effect<M: Model>(m: &M, n: usize, target: f64) -> R
     let start = m.mde_start(n, target).clamp(1e-12, limit);
     let upper = start.min(limit);
     let lower = 0.0;
-    let result = find_root_expanding(
-        &mut f,
-        lower,
-        upper,
-        0.0,
-        limit,
-        RootOptions::default(),
-    );
+    let result = find_root_expanding(&mut f, lower, upper, 0.0, limit, RootOptions::default());
     if let Some(e) = failure {
         return Err(e);
     }
@@ -639,11 +640,7 @@ pub(crate) fn curve_over_n<M: Model>(m: &M, effect: f64, ns: &[usize]) -> Result
     })
 }
 
-pub(crate) fn curve_over_effect<M: Model>(
-    m: &M,
-    n: usize,
-    effects: &[f64],
-) -> Result<PowerCurve> {
+pub(crate) fn curve_over_effect<M: Model>(m: &M, n: usize, effects: &[f64]) -> Result<PowerCurve> {
     let s = *m.settings();
     s.validate()?;
     m.check()?;

@@ -174,4 +174,9 @@ impl Model for Crossover2x2 {
     }
 }
 
-design_methods!(Crossover2x2, "Crossover2x2::with_correlation(0.5)", "0.5", "30");
+design_methods!(
+    Crossover2x2,
+    "Crossover2x2::with_correlation(0.5)",
+    "0.5",
+    "30"
+);

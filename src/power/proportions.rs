@@ -203,7 +203,8 @@ impl TwoProportions {
     }
 
     fn fisher_max_n(&self) -> usize {
-        let mut n = FISHER_MAX_N.min((FISHER_MAX_TOTAL as f64 / (1.0 + self.ratio)).ceil() as usize);
+        let mut n =
+            FISHER_MAX_N.min((FISHER_MAX_TOTAL as f64 / (1.0 + self.ratio)).ceil() as usize);
         while n > 0 && n + second_group(n, self.ratio) > FISHER_MAX_TOTAL {
             n -= 1;
         }
@@ -439,7 +440,11 @@ impl Model for TwoProportions {
         let n2 = second_group(n, self.ratio) as f64;
         let h = z_sum(s.alpha, s.alternative, target) / (n1 * n2 / (n1 + n2)).sqrt();
         let base = self.control_rate.sqrt().asin();
-        let sign = if s.alternative == Alternative::Less { -1.0 } else { 1.0 };
+        let sign = if s.alternative == Alternative::Less {
+            -1.0
+        } else {
+            1.0
+        };
         let a = (base + sign * h / 2.0).clamp(0.0, std::f64::consts::FRAC_PI_2);
         (a.sin().powi(2) - self.control_rate).abs()
     }

@@ -37,8 +37,14 @@ fn impossible_requests() {
     invalid(t.min_detectable_effect(20, 0.04), "target_power");
     // zero effect; wrong sign for a one-sided alternative
     invalid(t.sample_size(0.0, 0.8), "effect");
-    invalid(t.alternative(Alternative::Greater).sample_size(-0.5, 0.8), "effect");
-    invalid(t.alternative(Alternative::Less).sample_size(0.5, 0.8), "effect");
+    invalid(
+        t.alternative(Alternative::Greater).sample_size(-0.5, 0.8),
+        "effect",
+    );
+    invalid(
+        t.alternative(Alternative::Less).sample_size(0.5, 0.8),
+        "effect",
+    );
     // two-sided accepts either sign and gives the same n
     assert_eq!(
         t.sample_size(-0.5, 0.8).unwrap().n,
@@ -47,11 +53,19 @@ fn impossible_requests() {
     // n below the design's minimum
     assert!(matches!(
         t.power(0.5, 1),
-        Err(Error::InsufficientData { needed: 2, got: 1, .. })
+        Err(Error::InsufficientData {
+            needed: 2,
+            got: 1,
+            ..
+        })
     ));
     assert!(matches!(
         t.ratio(0.25).power(0.5, 4),
-        Err(Error::InsufficientData { needed: 5, got: 4, .. })
+        Err(Error::InsufficientData {
+            needed: 5,
+            got: 4,
+            ..
+        })
     ));
     assert!(matches!(
         Crossover2x2::with_correlation(0.5).power(0.5, 2),
@@ -78,9 +92,18 @@ fn design_parameters_are_validated() {
     invalid(Ancova::new(1.0).power(0.5, 20), "correlation");
     invalid(Ancova::new(-1.0).power(0.5, 20), "correlation");
     invalid(Ancova::new(f64::NAN).power(0.5, 20), "correlation");
-    invalid(Crossover2x2::with_correlation(1.0).power(0.5, 20), "correlation");
-    invalid(Crossover2x2::with_within_sd(0.0).power(0.5, 20), "within_sd");
-    invalid(Crossover2x2::with_within_sd(-1.0).power(0.5, 20), "within_sd");
+    invalid(
+        Crossover2x2::with_correlation(1.0).power(0.5, 20),
+        "correlation",
+    );
+    invalid(
+        Crossover2x2::with_within_sd(0.0).power(0.5, 20),
+        "within_sd",
+    );
+    invalid(
+        Crossover2x2::with_within_sd(-1.0).power(0.5, 20),
+        "within_sd",
+    );
     invalid(NOf1Series::new(0, 0.5, 0.1).power(0.5, 20), "cycles");
     invalid(NOf1Series::new(2, 0.0, 0.1).power(0.5, 20), "within_sd");
     invalid(NOf1Series::new(2, 0.5, -0.1).power(0.5, 20), "effect_sd");

@@ -29,7 +29,10 @@ fn t_power_matches_pwr_and_power_t_test() {
         worst = worst.max(err);
         assert!(err <= POWER_GOLDEN, "{cells:?}: got {got}, pwr {want}");
         if let Some(stats) = r.opt("power_r_stats") {
-            assert!((got - stats).abs() <= POWER_GOLDEN, "{cells:?}: got {got}, stats {stats}");
+            assert!(
+                (got - stats).abs() <= POWER_GOLDEN,
+                "{cells:?}: got {got}, stats {stats}"
+            );
         }
     }
     eprintln!("t power: worst abs error vs pwr {worst:e}");
@@ -46,7 +49,10 @@ fn t_sample_size_matches_integer_scan_of_pwr() {
             .alternative(r.alt());
         let s = design.sample_size(r.f("d"), r.f("target")).unwrap();
         assert_eq!(s.n, r.n("n"), "{cells:?}");
-        assert!((s.achieved_power - r.f("power_at_n")).abs() <= POWER_GOLDEN, "{cells:?}");
+        assert!(
+            (s.achieved_power - r.f("power_at_n")).abs() <= POWER_GOLDEN,
+            "{cells:?}"
+        );
         match (r.opt("power_prev"), s.power_at_previous) {
             (Some(want), Some(got)) => assert!((got - want).abs() <= POWER_GOLDEN, "{cells:?}"),
             (None, None) => {}
@@ -92,7 +98,10 @@ fn proportion_power_matches_power_prop_test_and_pwr() {
         let r = Row::new(&h, cells);
         let got = prop_design(&r).power(r.f("effect"), r.n("n")).unwrap();
         let want = r.f("power");
-        assert!((got - want).abs() <= POWER_GOLDEN, "{cells:?}: got {got}, R {want}");
+        assert!(
+            (got - want).abs() <= POWER_GOLDEN,
+            "{cells:?}: got {got}, R {want}"
+        );
     }
 }
 
@@ -102,8 +111,13 @@ fn proportion_sample_size_matches_integer_scan() {
     assert!(rows.len() > 1500);
     for cells in &rows {
         let r = Row::new(&h, cells);
-        let s = prop_design(&r).sample_size(r.f("effect"), r.f("target")).unwrap();
+        let s = prop_design(&r)
+            .sample_size(r.f("effect"), r.f("target"))
+            .unwrap();
         assert_eq!(s.n, r.n("n"), "{cells:?}");
-        assert!((s.achieved_power - r.f("power_at_n")).abs() <= POWER_GOLDEN, "{cells:?}");
+        assert!(
+            (s.achieved_power - r.f("power_at_n")).abs() <= POWER_GOLDEN,
+            "{cells:?}"
+        );
     }
 }

@@ -14,7 +14,9 @@ pub(crate) fn read_csv(name: &str) -> (Vec<String>, Vec<Vec<String>>) {
         env!("CARGO_MANIFEST_DIR")
     );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let mut lines = text.lines().filter(|l| !l.starts_with('#') && !l.is_empty());
+    let mut lines = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty());
     let header: Vec<String> = lines
         .next()
         .expect("header")
@@ -46,7 +48,9 @@ impl<'a> Row<'a> {
         &self.cells[i]
     }
     pub(crate) fn f(&self, col: &str) -> f64 {
-        self.s(col).parse().unwrap_or_else(|_| panic!("{col}: {}", self.s(col)))
+        self.s(col)
+            .parse()
+            .unwrap_or_else(|_| panic!("{col}: {}", self.s(col)))
     }
     pub(crate) fn opt(&self, col: &str) -> Option<f64> {
         match self.s(col) {

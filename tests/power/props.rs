@@ -26,7 +26,11 @@ impl Cont {
             Cont::NOf1(d) => d.power(e, n),
         }
     }
-    fn sample_size(&self, e: f64, t: f64) -> outcome_stats::Result<outcome_stats::power::SampleSize> {
+    fn sample_size(
+        &self,
+        e: f64,
+        t: f64,
+    ) -> outcome_stats::Result<outcome_stats::power::SampleSize> {
         match self {
             Cont::Two(d) | Cont::One(d) => d.sample_size(e, t),
             Cont::Anc(d) => d.sample_size(e, t),
@@ -48,7 +52,7 @@ impl Cont {
     /// An admissible n at or above `n`.
     fn admissible(&self, n: usize) -> usize {
         match self {
-            Cont::Cross(_) => (n.max(4) + 1) / 2 * 2,
+            Cont::Cross(_) => n.max(4).div_ceil(2) * 2,
             Cont::Two(_) | Cont::Anc(_) => n.max(8),
             _ => n.max(2),
         }
@@ -66,18 +70,33 @@ fn alt_of(i: u8) -> Alternative {
 fn design(kind: u8, p: f64, alpha: f64, alt: Alternative) -> Cont {
     // p in (0, 1) drives the design's own parameter.
     match kind % 5 {
-        0 => Cont::Two(TTest::two_sample().ratio(0.25 + 3.75 * p).alpha(alpha).alternative(alt)),
+        0 => Cont::Two(
+            TTest::two_sample()
+                .ratio(0.25 + 3.75 * p)
+                .alpha(alpha)
+                .alternative(alt),
+        ),
         1 => Cont::One(TTest::paired().alpha(alpha).alternative(alt)),
         2 => Cont::Anc(Ancova::new(1.8 * p - 0.9).alpha(alpha).alternative(alt)),
-        3 => Cont::Cross(Crossover2x2::with_correlation(1.8 * p - 0.9).alpha(alpha).alternative(alt)),
+        3 => Cont::Cross(
+            Crossover2x2::with_correlation(1.8 * p - 0.9)
+                .alpha(alpha)
+                .alternative(alt),
+        ),
         _ => Cont::NOf1(
-            NOf1Series::new(1 + (p * 6.0) as usize, 0.2 + p, 0.5 * p).alpha(alpha).alternative(alt),
+            NOf1Series::new(1 + (p * 6.0) as usize, 0.2 + p, 0.5 * p)
+                .alpha(alpha)
+                .alternative(alt),
         ),
     }
 }
 
 fn signed(alt: Alternative, magnitude: f64) -> f64 {
-    if alt == Alternative::Less { -magnitude } else { magnitude }
+    if alt == Alternative::Less {
+        -magnitude
+    } else {
+        magnitude
+    }
 }
 
 proptest! {
