@@ -86,7 +86,7 @@ impl Crossover2x2 {
     ///
     /// ```
     /// use outcome_stats::power::Crossover2x2;
-    /// assert!(Crossover2x2::with_correlation(0.7).power(0.5, 20)? > 0.8);
+    /// assert!(Crossover2x2::with_correlation(0.7).power(0.5, 30)? > 0.8);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_correlation(correlation: f64) -> Crossover2x2 {
