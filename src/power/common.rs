@@ -324,7 +324,7 @@ fn check_n<M: Model>(m: &M, n: usize) -> Result<()> {
         return Err(Error::InvalidParameter {
             name: "n",
             value: n as f64,
-            expected: "at most the design's cap (10^7; for Fisher's exact test n1 <= 1000 and n1 + n2 <= 5000)",
+            expected: "at most the design's cap (10^7; for Fisher's exact test n1 <= 500 and n1 + n2 <= 2500)",
         });
     }
     if (n - min) % m.step() != 0 {

@@ -9,9 +9,9 @@ use crate::error::{Error, Result};
 
 /// The largest group-1 n that Fisher's exact power is computed for (and a sample-size scan
 /// looks at).
-pub const FISHER_MAX_N: usize = 1000;
+pub const FISHER_MAX_N: usize = 500;
 /// The largest total n1 + n2 that Fisher's exact power is computed for.
-pub const FISHER_MAX_TOTAL: usize = 5000;
+pub const FISHER_MAX_TOTAL: usize = 2500;
 
 /// The test whose power [`TwoProportions`] computes.
 ///
@@ -368,7 +368,7 @@ impl Model for TwoProportions {
     fn what(&self) -> &'static str {
         match self.test {
             ProportionTest::FisherExact => {
-                "Fisher's exact test (n per group: each group at least 2, n1 at most 1000, n1 + n2 at most 5000)"
+                "Fisher's exact test (n per group: each group at least 2, n1 at most 500, n1 + n2 at most 2500)"
             }
             _ => "a two-proportion test (n per group, each group at least 2)",
         }

@@ -114,7 +114,7 @@ fn design_parameters_are_validated() {
     invalid(
         TwoProportions::new(0.3)
             .test(ProportionTest::FisherExact)
-            .power(0.2, 1001),
+            .power(0.2, 501),
         "n",
     );
 }
@@ -125,4 +125,16 @@ fn error_messages_say_what_was_expected() {
     assert_eq!(e.to_string(), "alpha must be in (0, 1), got 1.5");
     let e = TTest::two_sample().sample_size(0.0, 0.8).unwrap_err();
     assert!(e.to_string().starts_with("effect must be non-zero"));
+}
+
+#[test]
+fn fisher_scan_stops_at_its_cap() {
+    // About 800 per group would be needed (normal approximation): beyond the scan's cap.
+    let d = TwoProportions::new(0.5).test(ProportionTest::FisherExact);
+    let started = std::time::Instant::now();
+    match d.sample_size(0.07, 0.8) {
+        Err(Error::Unattainable { reason }) => assert!(reason.contains("500"), "{reason}"),
+        other => panic!("{other:?}"),
+    }
+    eprintln!("Fisher scan to the cap took {:?}", started.elapsed());
 }
