@@ -73,7 +73,10 @@ pub enum ProportionTest {
 ///   p-value is at most alpha (two-sided: the sum of the probabilities of the tables no more
 ///   probable than the observed one, with R `fisher.test`'s relative tolerance 1e-7;
 ///   one-sided: the hypergeometric tail), and power is the binomial probability of the
-///   rejected tables. Fisher's power saw-tooths in n, so the sample size is the smallest n
+///   rejected tables. A p-value exactly equal to alpha rejects (compared with a relative
+///   allowance of 1e-10 for rounding): R's `fisher.test` and scipy compute some such ties a
+///   hair above alpha (0.10000000000000003 for the table \[\[3, 0\], \[0, 3\]\]) and do not
+///   reject, so their brute-force power can be lower at those n. Fisher's power saw-tooths in n, so the sample size is the smallest n
 ///   reaching the target found by scanning n = 2, 3, ... (a larger n can fall below the
 ///   target again); the scan stops at n1 = [`FISHER_MAX_N`] (and n1 + n2 =
 ///   [`FISHER_MAX_TOTAL`]); above, use a normal approximation.
@@ -247,6 +250,9 @@ pub(crate) fn fisher_power(
     alternative: Alternative,
 ) -> f64 {
     const REL_ERR: f64 = 1.0 + 1e-7;
+    // p-values exactly equal to alpha (ties, e.g. 2/20 at alpha 0.1) reject, whatever the
+    // rounding of their floating-point sums.
+    let alpha = alpha * (1.0 + 1e-10);
     let big_n = n1 + n2;
     let lf = ln_factorials(big_n.max(1));
     let b1 = binomial_pmf(n1, p1, &lf);
