@@ -5,6 +5,14 @@ use crate::error::{Error, Result};
 use crate::numeric::{RootOptions, find_root_expanding};
 
 /// The largest n a sample-size search looks at before answering [`Error::Unattainable`].
+///
+/// # Examples
+///
+/// ```
+/// use outcome_stats::power::{MAX_N, TTest};
+/// assert_eq!(MAX_N, 10_000_000);
+/// assert!(TTest::two_sample().sample_size(1e-4, 0.9).is_err()); // needs about 2e9 per group
+/// ```
 pub const MAX_N: usize = 10_000_000;
 
 /// The settings every design shares: significance level, alternative and dropout.

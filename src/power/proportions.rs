@@ -9,8 +9,27 @@ use crate::error::{Error, Result};
 
 /// The largest group-1 n that Fisher's exact power is computed for (and a sample-size scan
 /// looks at).
+///
+/// # Examples
+///
+/// ```
+/// use outcome_stats::power::{FISHER_MAX_N, ProportionTest, TwoProportions};
+/// let fisher = TwoProportions::new(0.3).test(ProportionTest::FisherExact);
+/// assert!(fisher.power(0.2, FISHER_MAX_N).is_ok());
+/// assert!(fisher.power(0.2, FISHER_MAX_N + 1).is_err());
+/// ```
 pub const FISHER_MAX_N: usize = 500;
 /// The largest total n1 + n2 that Fisher's exact power is computed for.
+///
+/// # Examples
+///
+/// ```
+/// use outcome_stats::power::{FISHER_MAX_TOTAL, ProportionTest, TwoProportions};
+/// // With 4 treatment patients per control, n1 is capped at 2500 / 5 = 500.
+/// let fisher = TwoProportions::new(0.3).ratio(4.0).test(ProportionTest::FisherExact);
+/// assert_eq!(FISHER_MAX_TOTAL, 2500);
+/// assert!(fisher.power(0.2, 501).is_err());
+/// ```
 pub const FISHER_MAX_TOTAL: usize = 2500;
 
 /// The test whose power [`TwoProportions`] computes.
