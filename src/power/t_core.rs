@@ -85,7 +85,7 @@ const SERIES_MAX_DF: f64 = 1000.0;
 /// statrs' incomplete-beta form. The series is several times faster at the df of typical
 /// sample sizes.
 fn central_t_sf(t: &StudentsT, df: f64, x: f64) -> f64 {
-    if !(df >= 1.0 && df <= SERIES_MAX_DF && df.fract() == 0.0 && x.is_finite()) {
+    if !((1.0..=SERIES_MAX_DF).contains(&df) && df.fract() == 0.0 && x.is_finite()) {
         return t.sf(x);
     }
     let nu = df as u32;
@@ -101,7 +101,7 @@ fn central_t_sf(t: &StudentsT, df: f64, x: f64) -> f64 {
             let mut term = 1.0;
             sum = 1.0;
             let mut k = 1;
-            while 2 * k + 1 <= nu - 2 {
+            while 2 * k < nu - 2 {
                 term *= cos2 * (2 * k) as f64 / (2 * k + 1) as f64;
                 sum += term;
                 k += 1;
@@ -192,14 +192,14 @@ mod tests {
     fn central_tail_matches_mpmath() {
         // mpmath (30 digits): betainc(df/2, 1/2, 0, df/(df + x^2), regularized=True) / 2
         let cases = [
-            (1.0, 1.96, 0.150_171_445_888_016_58),
+            (1.0, 1.96, 0.150_171_445_888_016_6),
             (2.0, -0.5, 0.666_666_666_666_666_7),
-            (3.0, 2.5, 0.043_853_323_504_032_774),
+            (3.0, 2.5, 0.043_853_323_504_032_77),
             (4.0, 8.0, 0.000_661_948_454_608_583_9),
-            (7.0, 30.0, 5.894_234_440_366_570_1e-9),
+            (7.0, 30.0, 5.894_234_440_366_57e-9),
             (29.0, 1.0, 0.162_790_994_008_096_77),
             (60.0, 1.0, 0.160_663_251_646_623_07),
-            (59.0, 2.5, 0.007_609_570_973_816_888_6),
+            (59.0, 2.5, 0.007_609_570_973_816_889),
             (999.0, 1.96, 0.025_136_731_366_905_45),
             (45.0, 0.1, 0.460_394_257_336_019_72),
         ];
