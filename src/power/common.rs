@@ -440,8 +440,11 @@ pub(crate) fn sample_size<M: Model>(m: &M, effect: f64, target: f64) -> Result<S
     };
     let groups = m.groups(n);
     let groups_enrolled: Vec<usize> = groups.iter().map(|&g| enrolled(g, s.dropout)).collect();
-    let total = groups.iter().sum();
-    let total_enrolled = groups_enrolled.iter().sum();
+    let total = groups.iter().fold(0usize, |a, &g| a.saturating_add(g));
+    // Saturates (rather than overflowing) for a dropout fraction within a hair of 1.
+    let total_enrolled = groups_enrolled
+        .iter()
+        .fold(0usize, |a, &g| a.saturating_add(g));
     let n_enrolled = match m.design() {
         Design::Crossover2x2 { .. } => total_enrolled,
         _ => groups_enrolled.first().copied().unwrap_or(n),
@@ -607,8 +610,8 @@ pub(crate) fn min_detectable_effect<M: Model>(m: &M, n: usize, target: f64) -> R
             }
         }
     };
-    let start = m.mde_start(n, target).clamp(1e-12, limit);
-    let upper = start.min(limit);
+    // max/min (not clamp): no panic when limit < 1e-12, and a NaN start becomes 1e-12.
+    let upper = m.mde_start(n, target).max(1e-12).min(limit);
     let lower = 0.0;
     let result = find_root_expanding(&mut f, lower, upper, 0.0, limit, RootOptions::default());
     if let Some(e) = failure {

@@ -138,3 +138,30 @@ fn fisher_scan_stops_at_its_cap() {
     }
     eprintln!("Fisher scan to the cap took {:?}", started.elapsed());
 }
+
+#[test]
+fn extreme_rates_do_not_panic() {
+    for rate in [1e-15, 1.0 - 1e-15, 0.5] {
+        for test in [
+            ProportionTest::NormalPooled,
+            ProportionTest::NormalPooledContinuity,
+            ProportionTest::CohenH,
+            ProportionTest::FisherExact,
+        ] {
+            let d = TwoProportions::new(rate).test(test);
+            let _ = d.min_detectable_effect(10, 0.8);
+            let _ = d.power(1e-16, 10);
+            let _ = d.power(-rate * 0.999_999, 10);
+        }
+    }
+}
+
+#[test]
+fn dropout_near_one_saturates() {
+    let s = TTest::two_sample()
+        .ratio(1e6)
+        .dropout(1.0 - 1e-16)
+        .sample_size(0.5, 0.8)
+        .unwrap();
+    assert_eq!(s.total_enrolled, usize::MAX);
+}

@@ -129,6 +129,22 @@ fn continuity_corrected_proportions_match_mpmath() {
 }
 
 #[test]
+fn pooled_proportions_with_unequal_groups_match_mpmath() {
+    let (h, rows) = read_csv("py_prop_pooled_unequal.csv");
+    assert!(rows.len() > 300);
+    for cells in &rows {
+        let r = Row::new(&h, cells);
+        let got = proportions(&r, ProportionTest::NormalPooled)
+            .power(r.f("effect"), r.n("n"))
+            .unwrap();
+        assert!(
+            (got - r.f("power")).abs() <= POWER_GOLDEN,
+            "{cells:?}: got {got}"
+        );
+    }
+}
+
+#[test]
 fn fisher_exact_power_matches_brute_force_enumeration() {
     let (h, rows) = read_csv("py_fisher_power.csv");
     assert!(rows.len() > 100);
