@@ -52,7 +52,7 @@ pub enum ProportionTest {
     #[default]
     NormalPooled,
     /// The same z test with the Yates continuity correction (1/n1 + 1/n2) / 2 subtracted from
-    /// |p2 - p1| (Fleiss, Levin & Paik 2003, section 4.3).
+    /// |p2 - p1| (Fleiss, Levin & Paik 2003, ch. 4).
     NormalPooledContinuity,
     /// The arcsine test on Cohen's h = 2 asin(sqrt(p2)) - 2 asin(sqrt(p1)), as `pwr.2p.test`
     /// and `pwr.2p2n.test`.
@@ -82,7 +82,7 @@ pub enum ProportionTest {
 ///   `power.prop.test(strict = TRUE)`, which it equals for n1 = n2).
 /// - [`ProportionTest::NormalPooledContinuity`]: the same with c = (1/n1 + 1/n2)/2 subtracted
 ///   from each numerator: the power of the Yates-corrected test. The corrected sample size of
-///   Fleiss, Levin & Paik (2003, eq. 4.14; Fleiss, Tytun & Ury 1980),
+///   Fleiss, Levin & Paik (2003, ch. 4; Fleiss, Tytun & Ury 1980),
 ///   n' = (n/4) [1 + sqrt(1 + 2 (k + 1) / (k n |delta|))]^2, is its approximate inverse and
 ///   serves as the search's start; the answer is the exact integer inverse of this power.
 /// - [`ProportionTest::CohenH`]: h = 2 asin(sqrt(p2)) - 2 asin(sqrt(p1)),

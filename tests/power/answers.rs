@@ -157,3 +157,17 @@ fn published_two_proportion_example() {
     let s = TwoProportions::new(0.5).sample_size(0.25, 0.9).unwrap();
     assert_eq!(s.n, 77);
 }
+
+#[test]
+fn fisher_power_saw_tooths_and_the_answer_is_the_first_crossing() {
+    // Greater, control 0.308, effect 0.4, target 0.8: n = 23 (brute-force golden). Power is
+    // not monotone in n: some larger n fall back below the power at a smaller n.
+    let d = TwoProportions::new(0.308)
+        .test(ProportionTest::FisherExact)
+        .alternative(Alternative::Greater);
+    let s = d.sample_size(0.4, 0.8).unwrap();
+    assert_eq!(s.n, 23);
+    let powers: Vec<f64> = (10..40).map(|n| d.power(0.4, n).unwrap()).collect();
+    assert!(powers.windows(2).any(|w| w[1] < w[0]), "no dip: {powers:?}");
+    assert!(powers[..13].iter().all(|&p| p < 0.8));
+}
