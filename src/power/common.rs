@@ -5,6 +5,14 @@ use crate::error::{Error, Result};
 use crate::numeric::{RootOptions, find_root_expanding};
 
 /// The largest n a sample-size search looks at before answering [`Error::Unattainable`].
+///
+/// # Examples
+///
+/// ```
+/// use outcome_stats::power::{MAX_N, TTest};
+/// assert_eq!(MAX_N, 10_000_000);
+/// assert!(TTest::two_sample().sample_size(1e-4, 0.9).is_err()); // needs about 2e9 per group
+/// ```
 pub const MAX_N: usize = 10_000_000;
 
 /// The settings every design shares: significance level, alternative and dropout.
@@ -249,7 +257,7 @@ pub(crate) fn second_group(n1: usize, ratio: f64) -> usize {
 }
 
 pub(crate) fn check_ratio(ratio: f64) -> Result<()> {
-    if !(ratio >= 1e-6 && ratio <= 1e6) {
+    if !(1e-6..=1e6).contains(&ratio) {
         return Err(Error::InvalidParameter {
             name: "ratio",
             value: ratio,
@@ -324,7 +332,7 @@ fn check_n<M: Model>(m: &M, n: usize) -> Result<()> {
         return Err(Error::InvalidParameter {
             name: "n",
             value: n as f64,
-            expected: "at most the design's cap (10^7; for Fisher's exact test n1 <= 1000 and n1 + n2 <= 5000)",
+            expected: "at most the design's cap (10^7; for Fisher's exact test n1 <= 500 and n1 + n2 <= 2500)",
         });
     }
     if (n - min) % m.step() != 0 {
@@ -432,8 +440,11 @@ pub(crate) fn sample_size<M: Model>(m: &M, effect: f64, target: f64) -> Result<S
     };
     let groups = m.groups(n);
     let groups_enrolled: Vec<usize> = groups.iter().map(|&g| enrolled(g, s.dropout)).collect();
-    let total = groups.iter().sum();
-    let total_enrolled = groups_enrolled.iter().sum();
+    let total = groups.iter().fold(0usize, |a, &g| a.saturating_add(g));
+    // Saturates (rather than overflowing) for a dropout fraction within a hair of 1.
+    let total_enrolled = groups_enrolled
+        .iter()
+        .fold(0usize, |a, &g| a.saturating_add(g));
     let n_enrolled = match m.design() {
         Design::Crossover2x2 { .. } => total_enrolled,
         _ => groups_enrolled.first().copied().unwrap_or(n),
@@ -599,8 +610,8 @@ pub(crate) fn min_detectable_effect<M: Model>(m: &M, n: usize, target: f64) -> R
             }
         }
     };
-    let start = m.mde_start(n, target).clamp(1e-12, limit);
-    let upper = start.min(limit);
+    // max/min (not clamp): no panic when limit < 1e-12, and a NaN start becomes 1e-12.
+    let upper = m.mde_start(n, target).max(1e-12).min(limit);
     let lower = 0.0;
     let result = find_root_expanding(&mut f, lower, upper, 0.0, limit, RootOptions::default());
     if let Some(e) = failure {

@@ -41,7 +41,7 @@ enum Within {
 /// Senn S (2002). *Cross-over Trials in Clinical Research*, 2nd ed. Wiley.
 /// Freeman PR (1989). The performance of the two-stage analysis of two-treatment, two-period
 /// crossover trials. *Statistics in Medicine* 8:1421-1432.
-/// Labes D, Schütz H, Lang B (2024). PowerTOST: Power and sample size for (bio)equivalence
+/// Labes D, Schütz H, Lang B. PowerTOST: Power and sample size for (bio)equivalence
 /// studies. R package (design "2x2", bk = 2).
 ///
 /// # Examples
@@ -86,7 +86,7 @@ impl Crossover2x2 {
     ///
     /// ```
     /// use outcome_stats::power::Crossover2x2;
-    /// assert!(Crossover2x2::with_correlation(0.7).power(0.5, 20)? > 0.8);
+    /// assert!(Crossover2x2::with_correlation(0.7).power(0.5, 30)? > 0.8);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_correlation(correlation: f64) -> Crossover2x2 {

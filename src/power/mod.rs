@@ -34,8 +34,10 @@
 //! # How the answers are found
 //!
 //! - Power is exact for the model: the noncentral t ([`NoncentralT`](crate::dist::NoncentralT))
-//!   for the continuous designs, with critical values of the central t found to full double
-//!   precision by the crate's root finder on the exact upper tail; two-sided power includes
+//!   for the continuous designs, with critical values of the central t found to 1e-13
+//!   (relative) by the crate's root finder on the central upper tail (the finite
+//!   trigonometric series for integer df up to 1000, the incomplete beta function otherwise),
+//!   from a four-term Cornish-Fisher start; two-sided power includes
 //!   the opposite rejection region (as pwr, G*Power, and R's `power.t.test` /
 //!   `power.prop.test` with `strict = TRUE`, not their default).
 //! - Sample sizes are integers: the search starts from the normal-approximation answer,

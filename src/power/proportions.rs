@@ -9,9 +9,28 @@ use crate::error::{Error, Result};
 
 /// The largest group-1 n that Fisher's exact power is computed for (and a sample-size scan
 /// looks at).
-pub const FISHER_MAX_N: usize = 1000;
+///
+/// # Examples
+///
+/// ```
+/// use outcome_stats::power::{FISHER_MAX_N, ProportionTest, TwoProportions};
+/// let fisher = TwoProportions::new(0.3).test(ProportionTest::FisherExact);
+/// assert!(fisher.power(0.2, FISHER_MAX_N).is_ok());
+/// assert!(fisher.power(0.2, FISHER_MAX_N + 1).is_err());
+/// ```
+pub const FISHER_MAX_N: usize = 500;
 /// The largest total n1 + n2 that Fisher's exact power is computed for.
-pub const FISHER_MAX_TOTAL: usize = 5000;
+///
+/// # Examples
+///
+/// ```
+/// use outcome_stats::power::{FISHER_MAX_TOTAL, ProportionTest, TwoProportions};
+/// // With 4 treatment patients per control, n1 is capped at 2500 / 5 = 500.
+/// let fisher = TwoProportions::new(0.3).ratio(4.0).test(ProportionTest::FisherExact);
+/// assert_eq!(FISHER_MAX_TOTAL, 2500);
+/// assert!(fisher.power(0.2, 501).is_err());
+/// ```
+pub const FISHER_MAX_TOTAL: usize = 2500;
 
 /// The test whose power [`TwoProportions`] computes.
 ///
@@ -33,7 +52,7 @@ pub enum ProportionTest {
     #[default]
     NormalPooled,
     /// The same z test with the Yates continuity correction (1/n1 + 1/n2) / 2 subtracted from
-    /// |p2 - p1| (Fleiss, Levin & Paik 2003, section 4.3).
+    /// |p2 - p1| (Fleiss, Levin & Paik 2003, ch. 4).
     NormalPooledContinuity,
     /// The arcsine test on Cohen's h = 2 asin(sqrt(p2)) - 2 asin(sqrt(p1)), as `pwr.2p.test`
     /// and `pwr.2p2n.test`.
@@ -63,7 +82,7 @@ pub enum ProportionTest {
 ///   `power.prop.test(strict = TRUE)`, which it equals for n1 = n2).
 /// - [`ProportionTest::NormalPooledContinuity`]: the same with c = (1/n1 + 1/n2)/2 subtracted
 ///   from each numerator: the power of the Yates-corrected test. The corrected sample size of
-///   Fleiss, Levin & Paik (2003, eq. 4.14; Fleiss, Tytun & Ury 1980),
+///   Fleiss, Levin & Paik (2003, ch. 4; Fleiss, Tytun & Ury 1980),
 ///   n' = (n/4) [1 + sqrt(1 + 2 (k + 1) / (k n |delta|))]^2, is its approximate inverse and
 ///   serves as the search's start; the answer is the exact integer inverse of this power.
 /// - [`ProportionTest::CohenH`]: h = 2 asin(sqrt(p2)) - 2 asin(sqrt(p1)),
@@ -73,7 +92,10 @@ pub enum ProportionTest {
 ///   p-value is at most alpha (two-sided: the sum of the probabilities of the tables no more
 ///   probable than the observed one, with R `fisher.test`'s relative tolerance 1e-7;
 ///   one-sided: the hypergeometric tail), and power is the binomial probability of the
-///   rejected tables. Fisher's power saw-tooths in n, so the sample size is the smallest n
+///   rejected tables. A p-value exactly equal to alpha rejects (compared with a relative
+///   allowance of 1e-10 for rounding): R's `fisher.test` and scipy compute some such ties a
+///   hair above alpha (0.10000000000000003 for the table \[\[3, 0\], \[0, 3\]\]) and do not
+///   reject, so their brute-force power can be lower at those n. Fisher's power saw-tooths in n, so the sample size is the smallest n
 ///   reaching the target found by scanning n = 2, 3, ... (a larger n can fall below the
 ///   target again); the scan stops at n1 = [`FISHER_MAX_N`] (and n1 + n2 =
 ///   [`FISHER_MAX_TOTAL`]); above, use a normal approximation.
@@ -247,6 +269,9 @@ pub(crate) fn fisher_power(
     alternative: Alternative,
 ) -> f64 {
     const REL_ERR: f64 = 1.0 + 1e-7;
+    // p-values exactly equal to alpha (ties, e.g. 2/20 at alpha 0.1) reject, whatever the
+    // rounding of their floating-point sums.
+    let alpha = alpha * (1.0 + 1e-10);
     let big_n = n1 + n2;
     let lf = ln_factorials(big_n.max(1));
     let b1 = binomial_pmf(n1, p1, &lf);
@@ -368,7 +393,7 @@ impl Model for TwoProportions {
     fn what(&self) -> &'static str {
         match self.test {
             ProportionTest::FisherExact => {
-                "Fisher's exact test (n per group: each group at least 2, n1 at most 1000, n1 + n2 at most 5000)"
+                "Fisher's exact test (n per group: each group at least 2, n1 at most 500, n1 + n2 at most 2500)"
             }
             _ => "a two-proportion test (n per group, each group at least 2)",
         }

@@ -114,7 +114,7 @@ fn design_parameters_are_validated() {
     invalid(
         TwoProportions::new(0.3)
             .test(ProportionTest::FisherExact)
-            .power(0.2, 1001),
+            .power(0.2, 501),
         "n",
     );
 }
@@ -125,4 +125,43 @@ fn error_messages_say_what_was_expected() {
     assert_eq!(e.to_string(), "alpha must be in (0, 1), got 1.5");
     let e = TTest::two_sample().sample_size(0.0, 0.8).unwrap_err();
     assert!(e.to_string().starts_with("effect must be non-zero"));
+}
+
+#[test]
+fn fisher_scan_stops_at_its_cap() {
+    // About 800 per group would be needed (normal approximation): beyond the scan's cap.
+    let d = TwoProportions::new(0.5).test(ProportionTest::FisherExact);
+    let started = std::time::Instant::now();
+    match d.sample_size(0.07, 0.8) {
+        Err(Error::Unattainable { reason }) => assert!(reason.contains("500"), "{reason}"),
+        other => panic!("{other:?}"),
+    }
+    eprintln!("Fisher scan to the cap took {:?}", started.elapsed());
+}
+
+#[test]
+fn extreme_rates_do_not_panic() {
+    for rate in [1e-15, 1.0 - 1e-15, 0.5] {
+        for test in [
+            ProportionTest::NormalPooled,
+            ProportionTest::NormalPooledContinuity,
+            ProportionTest::CohenH,
+            ProportionTest::FisherExact,
+        ] {
+            let d = TwoProportions::new(rate).test(test);
+            let _ = d.min_detectable_effect(10, 0.8);
+            let _ = d.power(1e-16, 10);
+            let _ = d.power(-rate * 0.999_999, 10);
+        }
+    }
+}
+
+#[test]
+fn dropout_near_one_saturates() {
+    let s = TTest::two_sample()
+        .ratio(1e6)
+        .dropout(1.0 - 1e-16)
+        .sample_size(0.5, 0.8)
+        .unwrap();
+    assert_eq!(s.total_enrolled, usize::MAX);
 }

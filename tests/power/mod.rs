@@ -1,5 +1,6 @@
 //! Tests of `outcome_stats::power`: golden grids from R and Python, invariants, errors.
 
+mod answers;
 mod errors;
 mod golden_py;
 mod golden_r;

@@ -52,7 +52,7 @@ impl Cont {
     /// An admissible n at or above `n`.
     fn admissible(&self, n: usize) -> usize {
         match self {
-            Cont::Cross(_) => (n.max(4) + 1) / 2 * 2,
+            Cont::Cross(_) => n.max(4).div_ceil(2) * 2,
             Cont::Two(_) | Cont::Anc(_) => n.max(8),
             _ => n.max(2),
         }

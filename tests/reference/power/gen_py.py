@@ -5,10 +5,11 @@ Needs Python 3 with mpmath and scipy. Every number is printed with 17 significan
 
 Computed independently of the crate:
 - ANCOVA, 2x2 crossover and N-of-1 series: power from the formulas of the issue
-  (noncentral t with the stated df and ncp), the noncentral t tail integrated with mpmath at
-  30 digits, P(T > c) = E[Phi(ncp - c S / sqrt(df))] and P(T < -c) = E[Phi(-c S / sqrt(df) - ncp)]
-  with S ~ chi(df), split densely around the chi mode; the central t critical value c solved
-  with mpmath.findroot on the regularised incomplete beta function.
+  (noncentral t with the stated df and ncp), P(T > c) = E[Phi(ncp - c S / sqrt(df))] and
+  P(T < -c) = E[Phi(-c S / sqrt(df) - ncp)] with S ~ chi(df), integrated by
+  scipy.integrate.quad split around the chi mode, c from scipy.stats.t.isf; every 20th value
+  is recomputed with mpmath at 20 digits (c by mpmath.findroot on the regularised incomplete
+  beta function, the integrals by mpmath.quad) and the worst difference goes in the header.
 - Two proportions with the Yates continuity correction: the normal-approximation formula in
   mpmath (pooled variance under the null, correction (1/n1 + 1/n2)/2), and the Fleiss, Levin &
   Paik closed form n' = n/4 (1 + sqrt(1 + 2 (k + 1) / (k n |delta|)))^2 for a +/-1 check.
@@ -27,7 +28,7 @@ import mpmath as mp
 import scipy
 import scipy.stats as st
 
-mp.mp.dps = 30
+mp.mp.dps = 20
 F17 = lambda x: "NA" if x is None else repr(float(x)) if False else "%.17g" % float(x)
 VER = "Python mpmath %s, scipy %s" % (mp.__version__, scipy.__version__)
 
@@ -37,15 +38,15 @@ def t_upper_critical(df, q):
     q = mp.mpf(q)
     f = lambda x: mp.betainc(df / 2, mp.mpf(1) / 2, 0, df / (df + x * x), regularized=True) / 2 - q
     start = mp.mpf(st.t.isf(float(q), float(df)))
-    return mp.findroot(f, start, tol=mp.mpf(10) ** -25)
+    return mp.findroot(f, start, tol=mp.mpf(10) ** -18)
 
 
 def chi_breaks(df):
     mode = mp.sqrt(max(df - 1, 0))
     width = mp.mpf(1) / mp.sqrt(2)
     pts = [mp.mpf(0)]
-    for k in range(-40, 41):
-        x = mode + k * width / 2
+    for k in range(-12, 13):
+        x = mode + k * width
         if x > pts[-1]:
             pts.append(x)
     pts.append(mp.inf)
@@ -65,7 +66,8 @@ def nct_tails(df, ncp, c):
     return up, down
 
 
-def t_power(df, ncp, alpha, alt):
+def t_power_mp(df, ncp, alpha, alt):
+    """mpmath power (20 digits): the slow, high-precision check."""
     if alt == "two.sided":
         c = t_upper_critical(df, alpha / 2)
         up, down = nct_tails(df, ncp, c)
@@ -73,6 +75,36 @@ def t_power(df, ncp, alpha, alt):
     c = t_upper_critical(df, alpha)
     up, down = nct_tails(df, ncp, c)
     return up if alt == "greater" else down
+
+
+def nct_tails_fast(df, ncp, c):
+    """The same integrals in double precision with scipy.integrate.quad (QUADPACK)."""
+    from scipy import integrate, special
+    df, ncp, c = float(df), float(ncp), float(c)
+    lognorm = (df / 2 - 1) * math.log(2) + special.gammaln(df / 2)
+    dens = lambda s: math.exp((df - 1) * math.log(s) - s * s / 2 - lognorm) if s > 0 else 0.0
+    mode = math.sqrt(max(df - 1, 0))
+    pts = [max(0.0, mode + k / math.sqrt(2)) for k in range(-12, 13)]
+    lo, hi = 0.0, mode + 40.0
+    opts = dict(points=sorted(set(p for p in pts if lo < p < hi)), limit=500, epsabs=1e-16, epsrel=1e-13)
+    up = integrate.quad(lambda s: special.ndtr(ncp - c * s / math.sqrt(df)) * dens(s), lo, hi, **opts)[0]
+    down = integrate.quad(lambda s: special.ndtr(-c * s / math.sqrt(df) - ncp) * dens(s), lo, hi, **opts)[0]
+    return up, down
+
+
+MP_CHECKS = [0, 0.0]  # count, worst |fast - mpmath|
+
+
+def t_power(df, ncp, alpha, alt):
+    q = alpha / 2 if alt == "two.sided" else alpha
+    c = st.t.isf(q, float(df))
+    up, down = nct_tails_fast(df, ncp, c)
+    p = up + down if alt == "two.sided" else up if alt == "greater" else down
+    # every 20th evaluation is recomputed with mpmath at 20 digits
+    MP_CHECKS[0] += 1
+    if MP_CHECKS[0] % 20 == 1:
+        MP_CHECKS[1] = max(MP_CHECKS[1], abs(p - float(t_power_mp(df, ncp, alpha, alt))))
+    return p
 
 
 def n2_of(n1, k):
@@ -132,8 +164,8 @@ def scan(power, target, start, nmin, step):
 
 COLS = "design,correlation,ratio,within_sd,cycles,effect_sd"
 designs = []
-for rho in (0.0, 0.3, 0.5, 0.8, -0.4):
-    for k in (1.0, 2.0, 0.5):
+for rho, k in ((0.0, 1.0), (0.5, 1.0), (0.8, 1.0), (-0.4, 1.0), (0.0, 2.0), (0.5, 2.0), (0.8, 2.0), (0.5, 0.5)):
+    if True:
         nmin = 2
         while n2_of(nmin, k) < 2:
             nmin += 1
@@ -146,7 +178,7 @@ for rho in (0.2, 0.5, 0.8):
 for sw in (0.3, 1.0):
     designs.append(("crossover", (None, None, sw, None, None), crossover(sw), 4, 2,
                     lambda d, a, alt, t, sw=sw: 2 * sw * sw * (z_alpha(a, alt) + st.norm.ppf(t)) ** 2 / d ** 2))
-for c in (1, 2, 4):
+for c in (1, 4):
     for sw in (0.5, 1.0):
         for tau in (0.0, 0.3):
             designs.append(("nof1", (None, None, sw, c, tau), nof1(c, sw, tau), 2, 1,
@@ -162,7 +194,7 @@ for name, p, f, nmin, step in [(d[0], d[1], d[2], d[3], d[4]) for d in designs]:
     for alt in ("two.sided", "greater", "less"):
         for alpha in (0.01, 0.05):
             for d in (0.2, 0.5, 1.0):
-                for n in (4, 6, 10, 30, 100):
+                for n in (4, 10, 30, 100):
                     if n < nmin or (n - nmin) % step:
                         continue
                     if alt == "less" and (d != 0.5 or alpha != 0.05):
@@ -174,10 +206,12 @@ with open("py_t_designs_power.csv", "w") as fh:
     fh.write("# power of ANCOVA (df N - 3, ncp d sqrt(n1 n2 / N) / sqrt(1 - rho^2), n2 = ceil(ratio n)), "
              "2x2 crossover (df n - 2, ncp d / (within_sd sqrt(2 / n)); within_sd = sqrt(1 - correlation) when the correlation is given), "
              "N-of-1 series (df n - 1, ncp d sqrt(n) / sqrt(2 within_sd^2 / cycles + effect_sd^2)); "
-             "noncentral t tails by mpmath quadrature at 30 digits (%s); generated by gen_py.py\n" % VER)
+             "noncentral t tails by double-precision quadrature (scipy.integrate.quad of E[Phi(ncp - c S / sqrt(df))] over S ~ chi(df)) "
+             "with critical values from scipy.stats.t.isf; every 20th value recomputed with mpmath at 20 digits "
+             "(%d checks, worst abs difference %.3g) (%s); generated by gen_py.py\n" % (MP_CHECKS[0] // 20 + 1, MP_CHECKS[1], VER))
     fh.write(COLS + ",alternative,alpha,d,n,power\n")
     fh.write("\n".join(rows) + "\n")
-print("t designs power:", len(rows))
+print("t designs power:", len(rows), MP_CHECKS, flush=True)
 
 rows = []
 for name, p, f, nmin, step, start in designs:
@@ -191,7 +225,7 @@ for name, p, f, nmin, step, start in designs:
                                           str(n), F17(pn), "NA" if pp is None else F17(pp)]))
 with open("py_t_designs_sample_size.csv", "w") as fh:
     fh.write("# sample sizes for the designs of py_t_designs_power.csv: smallest admissible n (step 2 for the crossover) "
-             "with power >= target, scanning the integers with the mpmath power (%s); power_prev at the previous "
+             "with power >= target, scanning the integers with the power of py_t_designs_power.csv (%s); power_prev at the previous "
              "admissible n; generated by gen_py.py\n" % VER)
     fh.write(COLS + ",alternative,alpha,target,d,n,power_at_n,power_prev\n")
     fh.write("\n".join(rows) + "\n")
@@ -199,7 +233,7 @@ print("t designs sample size:", len(rows))
 
 
 # ------------------------------------------------------------- continuity-corrected proportions
-def prop_cc_power(pc, eff, n1, n2, alpha, alt):
+def prop_cc_power(pc, eff, n1, n2, alpha, alt, correct=True):
     p1, p2 = mp.mpf(pc), mp.mpf(pc) + mp.mpf(eff)
     n1, n2 = mp.mpf(n1), mp.mpf(n2)
     pbar = (n1 * p1 + n2 * p2) / (n1 + n2)
@@ -208,7 +242,7 @@ def prop_cc_power(pc, eff, n1, n2, alpha, alt):
     se1 = mp.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2)
     za = mp.mpf(z_alpha(alpha, alt))
     za = -mp.sqrt(2) * mp.erfinv(2 * (alpha / 2 if alt == "two.sided" else alpha) - 1)
-    c = za * se0 + inv / 2
+    c = za * se0 + (inv / 2 if correct else 0)
     delta = p2 - p1
     up = mp.ncdf((delta - c) / se1)
     down = mp.ncdf((-delta - c) / se1)
@@ -248,25 +282,56 @@ with open("py_prop_cc_sample_size.csv", "w") as fh:
              "n_flp = ceil of Fleiss, Levin & Paik's closed form n/4 (1 + sqrt(1 + 2(k+1)/(k n |delta|)))^2 "
              "with n the uncorrected normal-approximation n (%s); generated by gen_py.py\n" % VER)
     fh.write("p_control,effect,ratio,alternative,alpha,target,n,power_at_n,power_prev,n_flp\n" + "\n".join(rows_n) + "\n")
-print("prop cc:", len(rows_p), len(rows_n))
+print("prop cc:", len(rows_p), len(rows_n), flush=True)
+
+# the uncorrected pooled test under unequal allocation (R's power.prop.test has equal groups only)
+rows = []
+for alt in ("two.sided", "greater", "less"):
+    for alpha in (0.01, 0.05):
+        for pc in (0.1, 0.308, 0.6):
+            for eff in (0.1, 0.25):
+                for k in (0.25, 0.5, 2.0, 3.0):
+                    for n in (4, 10, 30, 100, 400):
+                        if n2_of(n, k) < 2:
+                            continue
+                        e = -eff if alt == "less" else eff
+                        if not 0 < pc + e < 1:
+                            continue
+                        pw = prop_cc_power(pc, e, n, n2_of(n, k), alpha, alt, correct=False)
+                        rows.append(",".join([F17(pc), F17(e), str(n), F17(k), alt, F17(alpha), F17(pw)]))
+with open("py_prop_pooled_unequal.csv", "w") as fh:
+    fh.write("# two-proportion power, pooled-variance z test without correction, unequal groups: pbar = (n1 p1 + n2 p2) / N, "
+             "se0 = sqrt(pbar (1 - pbar) (1/n1 + 1/n2)), se1 = sqrt(p1 q1 / n1 + p2 q2 / n2), normal approximation in mpmath (%s); "
+             "n = control group, n2 = ceil(ratio n); generated by gen_py.py\n" % VER)
+    fh.write("p_control,effect,n,ratio,alternative,alpha,power\n" + "\n".join(rows) + "\n")
+print("prop pooled unequal:", len(rows), flush=True)
 
 # ------------------------------------------------------------- Fisher's exact test
 _reject_cache = {}
 disagreements = 0
 
 
-def exact_two_sided_reject(n1, n2, x1, x2, alpha):
-    """R fisher.test's two-sided rule with exact rational probabilities (treatment row x2)."""
+def exact_reject(n1, n2, x1, x2, alpha, alt):
+    """The test's decision with exact rational hypergeometric probabilities (treatment count x2):
+    two-sided by R fisher.test's rule (tables with probability <= (1 + 1e-7) times the observed
+    one), one-sided by the hypergeometric tail; reject when p <= alpha (alpha as the decimal the
+    user meant, e.g. exactly 1/10)."""
     m = x1 + x2
     lo, hi = max(0, m - n1), min(m, n2)
     probs = {y: Fraction(math.comb(n2, y) * math.comb(n1, m - y), math.comb(n1 + n2, m)) for y in range(lo, hi + 1)}
-    px = probs[x2]
-    limit = px * Fraction(10 ** 7 + 1, 10 ** 7)
-    p = sum(v for v in probs.values() if v <= limit)
+    if alt == "two-sided":
+        limit = probs[x2] * Fraction(10 ** 7 + 1, 10 ** 7)
+        p = sum(v for v in probs.values() if v <= limit)
+    elif alt == "greater":
+        p = sum(v for y, v in probs.items() if y >= x2)
+    else:
+        p = sum(v for y, v in probs.items() if y <= x2)
     return p <= Fraction(alpha).limit_denominator(10 ** 12)
 
 
 def rejection(n1, n2, alpha, alt):
+    """Rejected tables: scipy.stats.fisher_exact's p <= alpha, except where the exact rational
+    p-value says otherwise (ties at alpha, which scipy's and R's floating point both miss)."""
     global disagreements
     key = (n1, n2, alpha, alt)
     if key in _reject_cache:
@@ -277,12 +342,18 @@ def rejection(n1, n2, alpha, alt):
             table = [[x2, n2 - x2], [x1, n1 - x1]]
             p = st.fisher_exact(table, alternative=alt).pvalue
             r = p <= alpha
-            if alt == "two-sided" and r != exact_two_sided_reject(n1, n2, x1, x2, alpha):
+            exact = exact_reject(n1, n2, x1, x2, alpha, alt)
+            if r != exact:
                 disagreements += 1
+                TIES.append("%s %s [[%d,%d],[%d,%d]] scipy p %.17g" % (alt, alpha, x2, n2 - x2, x1, n1 - x1, p))
+                r = exact
             if r:
                 rej.append((x1, x2))
     _reject_cache[key] = rej
     return rej
+
+
+TIES = []
 
 
 def fisher_power(pc, eff, n1, n2, alpha, alt):
@@ -321,9 +392,11 @@ for alt in ("two-sided", "greater"):
                                 "NA" if prev is None else F17(prev)]))
 with open("py_fisher_power.csv", "w") as fh:
     fh.write("# exact power of Fisher's exact test by brute-force enumeration of all tables, p-values from "
-             "scipy.stats.fisher_exact, reject when p <= alpha (%s); two-sided decisions differing from R's rule "
-             "recomputed with exact rationals: %d; n = control group, n2 = ceil(ratio n), effect = p_treatment - p_control; "
-             "generated by gen_py.py\n" % (VER, disagreements))
+             "scipy.stats.fisher_exact, reject when p <= alpha (%s); every decision recomputed with exact rational "
+             "probabilities (two-sided: R fisher.test's rule); %d tables differ, all p-values exactly equal to alpha that "
+             "scipy's floating point puts just above it (R too: 0.10000000000000003 for [[3,0],[0,3]]), where the exact "
+             "decision (reject) is used: %s; n = control group, n2 = ceil(ratio n), effect = p_treatment - p_control; "
+             "generated by gen_py.py\n" % (VER, disagreements, "; ".join(sorted(set(TIES)))))
     fh.write("p_control,effect,n,ratio,alternative,alpha,power\n" + "\n".join(rows_p) + "\n")
 with open("py_fisher_sample_size.csv", "w") as fh:
     fh.write("# smallest n (control group) whose exact Fisher power (as py_fisher_power.csv) reaches the target, "
