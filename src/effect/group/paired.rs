@@ -22,6 +22,9 @@ impl Paired {
     fn of(x: &[f64], y: &[f64], needed: usize) -> Result<Paired> {
         check_paired(x, y, needed)?;
         let diffs: Vec<f64> = x.iter().zip(y).map(|(a, b)| a - b).collect();
+        if diffs.iter().any(|d| !d.is_finite()) {
+            return Err(too_large("differences x - y"));
+        }
         let d = Moments::of(&diffs, "differences x - y", needed)?;
         if !(d.var > 0.0) {
             return Err(Error::ZeroVariance {

@@ -1,7 +1,7 @@
 """High-precision references for the two-group and paired effect sizes (mpmath, 20 digits).
 
 Run: python3 gen_exact.py  (reads datasets.json, writes exact_mpmath.json; slow: run shards with
-`python3 gen_exact.py K 2` for K = 0, 1 and merge with merge_exact.py)
+`python3 gen_exact.py K 2 [FIRST [STOP]]` for K = 0, 1 and merge with merge_exact.py)
 
 For every data set it computes, from the raw data at 32 digits:
 - the estimates: Cohen's d (pooled SD), Hedges' g with the exact J = G(m/2) / (sqrt(m/2) G((m-1)/2)),
@@ -211,9 +211,11 @@ def paired(x, y):
 def main():
     sets = json.load(open("datasets.json"))["sets"]
     shard, nshards = (int(sys.argv[1]), int(sys.argv[2])) if len(sys.argv) > 2 else (0, 1)
+    first = int(sys.argv[3]) if len(sys.argv) > 3 else 0  # resume a shard from data set `first`
+    stop = int(sys.argv[4]) if len(sys.argv) > 4 else len(sets)  # ... up to (not including) `stop`
     out = []
     for k, s in enumerate(sets):
-        if k % nshards != shard:
+        if k % nshards != shard or k < first or k >= stop:
             continue
         CHECK[0] = k % 3 == 0
         SUBSET[0] = k
@@ -223,7 +225,7 @@ def main():
         r["id"] = s["id"]
         out.append(r)
         print(s["id"], "cross-check", CROSS[0], file=sys.stderr, flush=True)
-    name = "exact_mpmath.json" if nshards == 1 else "exact_mpmath.part%d.json" % shard
+    name = "exact_mpmath.json" if nshards == 1 else "exact_mpmath.part%d_%d.json" % (shard, first)
     json.dump({"produced_by": "tests/reference/group/gen_exact.py (mpmath %s, 20 digits)" % mp.__version__,
                "max_crosscheck_rel": CROSS[0], "results": out},
               open(name, "w"), indent=1)

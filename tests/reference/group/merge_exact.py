@@ -1,10 +1,12 @@
-"""Merge the shards of gen_exact.py (exact_mpmath.part0.json, part1.json) into exact_mpmath.json.
+"""Merge the shards of gen_exact.py (exact_mpmath.part*.json) into exact_mpmath.json.
 
 Run: python3 gen_exact.py 0 2 & python3 gen_exact.py 1 2; python3 merge_exact.py
+(a shard that stopped can be resumed from data set FIRST: python3 gen_exact.py 0 2 FIRST)
 """
+import glob
 import json
 
-parts = [json.load(open("exact_mpmath.part%d.json" % k)) for k in (0, 1)]
+parts = [json.load(open(f)) for f in sorted(glob.glob("exact_mpmath.part*.json"))]
 ids = [s["id"] for s in json.load(open("datasets.json"))["sets"]]
 rows = {r["id"]: r for p in parts for r in p["results"]}
 assert sorted(rows) == sorted(ids)

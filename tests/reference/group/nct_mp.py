@@ -73,6 +73,8 @@ def cdf_normal_integral(t, df, ncp):
     """Method 2: independent integral over the normal variable."""
     t, df, ncp = mp.mpf(t), mp.mpf(df), mp.mpf(ncp)
     a = df / 2
+    if t == 0:
+        return mp.ncdf(-ncp)
     if t > 0:
         f = lambda z: mp.npdf(z) * mp.gammainc(a, df * (z + ncp) ** 2 / (2 * t * t), mp.inf, regularized=True)
         if -ncp >= 40:
