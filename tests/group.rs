@@ -663,3 +663,26 @@ mod invariants {
         }
     }
 }
+
+/// The JSON shape of a group method (schema drift shows here).
+#[cfg(feature = "serde")]
+#[test]
+fn method_json_snapshot() {
+    let e = hedges_g_with(
+        &[3.0, 4.0, 6.0],
+        &[1.0, 3.0, 3.5],
+        0.9,
+        opts().alternative(Alternative::Greater),
+    )
+    .unwrap();
+    let json = serde_json::to_string(&e.method).unwrap();
+    assert_eq!(
+        json,
+        r#"{"group":{"hedges_g":{"interval":"noncentral_t","alternative":"greater","correction":"exact"}}}"#
+    );
+    let e = probability_of_superiority(&[1.0, 2.0], &[0.5, 3.0], 0.95).unwrap();
+    assert_eq!(
+        serde_json::to_string(&e.method).unwrap(),
+        r#"{"group":{"probability_of_superiority":{"alternative":"two_sided"}}}"#
+    );
+}
