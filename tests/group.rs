@@ -128,7 +128,8 @@ fn opts() -> GroupOptions {
 /// optimiser (`.get_ncp_t`), not of ours: Glass's delta upper end for n = 25 vs 25
 /// (effectsize 4.4662, exact 3.8689) and Cohen's d 90% upper end for d = 4.65, n = 30 vs 45
 /// (effectsize 6.7409, exact 5.3787). Elsewhere effectsize's ends are within 1e-2 of the
-/// exact ones (typically 1e-7 .. 1e-3 off).
+/// exact ones (typically 1e-7 .. 1e-3 off), except where the noncentrality passes 37.62 and
+/// R's `pt` becomes a normal approximation (pair58, pair61: not compared).
 const R_OPTIMISER_FAILURES: &[(&str, &str, &str)] = &[
     ("ind37", "glass_delta", "hi"),
     ("ind41", "cohens_d_90", "hi"),
@@ -173,11 +174,25 @@ fn r_end_diffs(id: &str, key: &str, e: &Estimate, row: &Value, out: &mut Vec<(St
 fn estimates_match_r_effectsize() {
     let sets = datasets();
     let r = load("effectsize_0.8.3.json");
+    // Where an interval's noncentrality exceeds 37.62, R's `pt` switches to a normal
+    // approximation, so effectsize's ends there are not comparable at 1e-2: estimates only.
+    let far: HashMap<String, bool> = load("exact_mpmath.json")["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| {
+            (
+                row["id"].as_str().unwrap().to_string(),
+                largest_ncp(row) > 37.0,
+            )
+        })
+        .collect();
     let mut off = Vec::new();
     let mut n = 0;
     for row in r["results"].as_array().unwrap() {
         let id = row["id"].as_str().unwrap();
         let s = &sets[id];
+        let far = far[id];
         let mut both = |key: &str, e: Estimate| {
             check(
                 &format!("{id} {key}"),
@@ -186,7 +201,7 @@ fn estimates_match_r_effectsize() {
                 GROUP_R_ESTIMATE,
                 f64::INFINITY,
             );
-            if !row[key]["lo"].is_null() {
+            if !row[key]["lo"].is_null() && !far {
                 r_end_diffs(id, key, &e, &row[key], &mut off);
             }
         };
@@ -359,7 +374,7 @@ fn exact_intervals(far: bool) {
             worst = worst.max(check(id, &e, &row["probability_of_superiority"], est, tol));
         }
     }
-    assert!(rows > if far { 3 } else { 60 }, "{rows} rows");
+    assert!(rows >= if far { 2 } else { 80 }, "{rows} rows");
     eprintln!("largest interval-end error against mpmath ({rows} data sets): {worst:e}");
 }
 
