@@ -40,6 +40,9 @@ pub(crate) fn ncp_interval(
     }
     let a = tail(level, alternative);
     let z = z_upper(a);
+    // Full relative precision, and an absolute floor far below anything reported so that an
+    // end at (or within 1e-30 of) zero does not bisect down towards the subnormals.
+    let opts = RootOptions::default().absolute(1e-30);
     // Large-sample spread of the noncentrality around t (Johnson & Welch 1940).
     let spread = z * (1.0 + t * t / (2.0 * df)).sqrt();
     let step = 1.0 + 0.1 * spread.abs();
@@ -57,7 +60,7 @@ pub(crate) fn ncp_interval(
                 guess + step,
                 -f64::MAX / 4.0,
                 f64::MAX / 4.0,
-                RootOptions::default(),
+                opts,
             )?
         }
     };
@@ -75,7 +78,7 @@ pub(crate) fn ncp_interval(
                 guess + step,
                 -f64::MAX / 4.0,
                 f64::MAX / 4.0,
-                RootOptions::default(),
+                opts,
             )?
         }
     };
@@ -119,5 +122,14 @@ mod tests {
         assert!((d.sf(2.0) - 0.025).abs() < 1e-12);
         let [lo1, hi1] = ncp_interval(2.0, 10.0, 0.95, Alternative::Greater).unwrap();
         assert!(lo1 > lo && hi1.is_infinite());
+    }
+
+    #[test]
+    fn end_at_zero_converges() {
+        use statrs::distribution::StudentsT;
+        // t at the central 97.5% point: the lower end of the 95% interval is ncp = 0.
+        let t = StudentsT::new(0.0, 1.0, 10.0).unwrap().inverse_cdf(0.975);
+        let [lo, _] = ncp_interval(t, 10.0, 0.95, Alternative::TwoSided).unwrap();
+        assert!(lo.abs() < 1e-12, "{lo}");
     }
 }

@@ -207,7 +207,7 @@ pub fn probability_of_superiority_with(
             };
             left - z * (th * w(th)).sqrt()
         };
-        find_root(f, 0.0, a, RootOptions::default())?
+        find_root(f, 0.0, a, RootOptions::default().absolute(1e-30))?
     };
     // Upper end: (theta - A) / sqrt(theta) = z sqrt((1 - theta) W(theta)) on [A, 1].
     let upper = if a == 1.0 || options.alternative == Alternative::Greater {
@@ -221,7 +221,7 @@ pub fn probability_of_superiority_with(
             };
             left - z * ((1.0 - th) * w(th)).sqrt()
         };
-        find_root(f, a, 1.0, RootOptions::default())?
+        find_root(f, a, 1.0, RootOptions::default().absolute(1e-30))?
     };
     Ok(Estimate::new(
         a,
