@@ -290,9 +290,10 @@ pub fn hedges_g_with(x: &[f64], y: &[f64], level: f64, options: GroupOptions) ->
 /// delta / sqrt(h) is treated as a noncentral t on n_y - 1 degrees of freedom and its
 /// noncentrality interval (solved to full precision) is multiplied by sqrt(h), as R effectsize
 /// 0.8.3 does. This pivot is exact only when the two population SDs are equal, so the
-/// interval is labelled approximate. SE = sqrt(h + delta^2 / (2 (n_y - 1))) (delta method,
-/// allowing unequal variances, as Bonett 2008; with equal variances it is Hedges & Olkin's
-/// 1/n_x + 1/n_y + delta^2 / (2 (n_y - 1))).
+/// interval is labelled approximate. SE = sqrt(h + delta^2 / (2 (n_y - 1))): the
+/// large-sample (delta-method) variance of a mean difference over one group's SD, allowing
+/// unequal variances (the approach of Bonett 2008; with equal variances it is the familiar
+/// 1/n_x + 1/n_y + delta^2 / (2 (n_y - 1)) of Hedges & Olkin 1985).
 ///
 /// # References
 ///
