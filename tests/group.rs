@@ -621,6 +621,22 @@ mod invariants {
         }
 
         #[test]
+        fn reflection_flips_the_sign(x in sample(3), y in sample(3)) {
+            let neg = |v: &[f64]| v.iter().map(|a| -a).collect::<Vec<f64>>();
+            let n = x.len().min(y.len());
+            type F = fn(&[f64], &[f64], f64) -> outcome_stats::Result<Estimate>;
+            let fs: [F; 6] = [cohens_d, hedges_g, glass_delta, d_z, d_av, d_rm];
+            for (k, f) in fs.iter().enumerate() {
+                let (xa, ya) = if k >= 3 { (&x[..n], &y[..n]) } else { (&x[..], &y[..]) };
+                if let (Ok(a), Ok(b)) = (f(xa, ya, 0.9), f(&neg(xa), &neg(ya), 0.9)) {
+                    prop_assert!(close(a.value, -b.value, 1e-12));
+                    let (ca, cb) = (a.ci.unwrap(), b.ci.unwrap());
+                    prop_assert!(close(ca.lower, -cb.upper, 1e-8), "{k}: {ca:?} {cb:?}");
+                }
+            }
+        }
+
+        #[test]
         fn interval_contains_estimate_and_widens(x in sample(2), y in sample(2),
                                                  lo_level in 0.5f64..0.9, gap in 0.01f64..0.09) {
             let n = x.len().min(y.len());
