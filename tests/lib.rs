@@ -9,4 +9,5 @@ mod plan;
 mod pooling;
 mod power;
 mod single_case;
+mod group;
 mod tolerance;

@@ -33,3 +33,12 @@ pub const SINGLE_CASE_ZERO_FLOOR: f64 = 1e-13;
 pub const SINGLE_CASE_PEER_UNIROOT: f64 = 1e-4;
 /// The crate's Newcombe ends against mpmath roots at 60 digits.
 pub const SINGLE_CASE_NEWCOMBE_ROOT: f64 = 1e-9;
+
+/// Group effect sizes: estimates against R effectsize 0.8.3 (relative).
+pub const GROUP_R_ESTIMATE: f64 = 1e-10;
+/// Group effect sizes: interval ends against high-precision (mpmath) noncentral-t inversion,
+/// relative to max(1, |end|).
+pub const GROUP_EXACT_END: f64 = 1e-9;
+/// Group effect sizes: R effectsize 0.8.3's interval ends come from a general-purpose optimiser
+/// and are off by up to about 5e-3 on small samples; compared only to this loose tolerance.
+pub const GROUP_R_OPTIMISER_END: f64 = 1e-2;

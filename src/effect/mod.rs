@@ -114,11 +114,11 @@ impl Interval {
 /// # Examples
 ///
 /// ```
-/// use outcome_stats::effect::Estimate;
-/// fn describe(e: &Estimate) -> String {
-///     format!("{} (SE {:?}, CI {:?})", e.value, e.se, e.ci)
-/// }
-/// let _ = describe;
+/// use outcome_stats::effect::{cohens_d, Estimate};
+/// let e: Estimate = cohens_d(&[6.0, 7.5, 8.0, 9.0], &[5.0, 6.0, 5.5, 7.0], 0.95)?;
+/// let ci = e.ci.ok_or("no interval")?;
+/// assert!(e.se.is_some() && ci.contains(e.value));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -140,11 +140,14 @@ impl Estimate {
     /// # Examples
     ///
     /// ```
-    /// use outcome_stats::effect::{Estimate, Method};
-    /// fn build(m: Method) -> Estimate {
-    ///     Estimate::new(0.5, Some(0.1), None, m)
-    /// }
-    /// let _ = build;
+    /// use outcome_stats::Alternative;
+    /// use outcome_stats::effect::{Estimate, GroupInterval, GroupMethod, Method};
+    /// let m = Method::Group(GroupMethod::CohensD {
+    ///     interval: GroupInterval::Normal,
+    ///     alternative: Alternative::TwoSided,
+    /// });
+    /// let e = Estimate::new(0.5, Some(0.1), None, m);
+    /// assert_eq!(e.se, Some(0.1));
     /// ```
     pub fn new(value: f64, se: Option<f64>, ci: Option<Interval>, method: Method) -> Estimate {
         Estimate {
@@ -181,11 +184,11 @@ pub enum IntervalKind {
 /// # Examples
 ///
 /// ```
-/// use outcome_stats::effect::{Method, IntervalKind};
-/// fn kind(m: &Method) -> IntervalKind {
-///     m.interval_kind()
-/// }
-/// let _ = kind;
+/// use outcome_stats::effect::{d_av, Method, GroupMethod, IntervalKind};
+/// let e = d_av(&[7.0, 8.0, 6.0, 9.0], &[5.0, 5.5, 5.0, 6.5], 0.95)?;
+/// assert!(matches!(e.method, Method::Group(GroupMethod::DAv { .. })));
+/// assert_eq!(e.method.interval_kind(), IntervalKind::Approximate);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -208,11 +211,10 @@ impl Method {
     /// # Examples
     ///
     /// ```
-    /// use outcome_stats::effect::{Method, IntervalKind};
-    /// fn kind(m: &Method) -> IntervalKind {
-    ///     m.interval_kind()
-    /// }
-    /// let _ = kind;
+    /// use outcome_stats::effect::{d_z, IntervalKind};
+    /// let e = d_z(&[7.0, 8.0, 6.0, 9.0], &[5.0, 5.5, 5.0, 6.5], 0.95)?;
+    /// assert_eq!(e.method.interval_kind(), IntervalKind::Exact);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn interval_kind(&self) -> IntervalKind {
         match self {
