@@ -1065,7 +1065,8 @@ impl Report<'_> {
                     out,
                     &format!(
                         "Log ratio of phase means (Pustejovsky 2018; {sign}): the treatment mean \
-                         is {:.0}% of the baseline mean, a change of {:+.0}% ({}).",
+                         is {:.0}% of the baseline mean (bias-corrected), a change of {:+.0}% \
+                         ({}).",
                         100.0 + pct.value,
                         pct.value,
                         interval(&pct, 0).replace(" to ", "% to ") + "%"

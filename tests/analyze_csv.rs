@@ -148,7 +148,7 @@ fn ketamine_sample_report() {
     has(&out, "LRRd    -1.014 (95% CI -1.448 to -0.580)");
     has(
         &out,
-        "treatment mean is 36% of the baseline mean, a change of -64%",
+        "treatment mean is 36% of the baseline mean (bias-corrected), a change of -64%",
     );
     has(&out, "(95% CI -77% to -44%)");
     // Every B is below the lowest A (9): PND 10 / 10.
@@ -240,7 +240,7 @@ fn abab_sample_report() {
     has(&out, "LRRd    -0.966 (95% CI -1.313 to -0.619)");
     has(
         &out,
-        "treatment mean is 38% of the baseline mean, a change of -62%",
+        "treatment mean is 38% of the baseline mean (bias-corrected), a change of -62%",
     );
     // PND: best (lowest) baseline value 6; 9 of the 10 B values are below it.
     has(&out, "PND     90% (no interval)");
