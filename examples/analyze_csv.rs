@@ -439,9 +439,14 @@ fn read_table(text: &str) -> Result<Table, String> {
     Ok(table)
 }
 
+/// The CSV line of observation `index`.
+fn line_of(table: &Table, index: usize) -> usize {
+    table.lines.get(index).copied().unwrap_or(0)
+}
+
 /// A library error about the series, with indices translated to CSV line numbers.
 fn at_line(error: &Error, table: &Table, what: &str) -> String {
-    let line = |index: usize| table.lines.get(index).copied().unwrap_or(0);
+    let line = |index: usize| line_of(table, index);
     match error {
         Error::OutOfScale {
             index,
@@ -475,10 +480,10 @@ fn build_series(table: &Table, scale: Scale) -> Result<Series, String> {
                     return Err(format!(
                         "line {}: the {name} {} does not come after {} on line {} (rows must be \
                          in time order, each {name} once)",
-                        table.lines[i],
+                        line_of(table, i),
                         times[i],
                         times[i - 1],
-                        table.lines[i - 1]
+                        line_of(table, i - 1)
                     ));
                 }
             }
@@ -836,7 +841,7 @@ impl Report<'_> {
         ) else {
             return;
         };
-        let line = |i: usize| self.table.lines.get(i).copied().unwrap_or(0);
+        let line = |i: usize| line_of(self.table, i);
         let _ = writeln!(out);
         para(
             out,
