@@ -1,5 +1,6 @@
 //! The integration test suite, one binary with a module per area.
 
+mod analyze_csv;
 mod binary;
 mod change;
 mod design;
