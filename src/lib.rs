@@ -22,4 +22,4 @@ pub mod series;
 pub use alternative::Alternative;
 pub use error::{Error, Result};
 pub use scale::{Direction, Scale};
-pub use series::{PhaseRun, Series};
+pub use series::{PhaseRun, Series, TwoPhases};

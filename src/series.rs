@@ -471,7 +471,8 @@ impl Series {
         out
     }
 
-    /// The values of the two phases an AB comparison uses: all `A` and all `B` observations.
+    /// The values of the two phases an AB comparison uses: all observations labelled
+    /// `baseline` and all labelled `treatment`, each pooled over repeated phases.
     ///
     /// # Errors
     ///
@@ -482,11 +483,11 @@ impl Series {
     /// ```
     /// use outcome_stats::{Scale, Series};
     /// let s = Series::from_phases(Scale::nrs11(), &[("A", &[8.0, 9.0]), ("B", &[2.0])])?;
-    /// let (a, b) = s.two_phases("A", "B")?;
-    /// assert_eq!((a.len(), b.len()), (2, 1));
+    /// let phases = s.two_phases("A", "B")?;
+    /// assert_eq!((phases.baseline.len(), phases.treatment.len()), (2, 1));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn two_phases(&self, baseline: &str, treatment: &str) -> Result<(Vec<f64>, Vec<f64>)> {
+    pub fn two_phases(&self, baseline: &str, treatment: &str) -> Result<TwoPhases> {
         let a = self.phase_values(baseline);
         let b = self.phase_values(treatment);
         for (label, values) in [(baseline, &a), (treatment, &b)] {
@@ -499,8 +500,33 @@ impl Series {
                 });
             }
         }
-        Ok((a, b))
+        Ok(TwoPhases {
+            baseline: a,
+            treatment: b,
+        })
     }
+}
+
+/// The values of a baseline and a treatment phase, from [`Series::two_phases`].
+///
+/// # Examples
+///
+/// ```
+/// use outcome_stats::{Scale, Series};
+/// let s = Series::new(Scale::nrs11(), &[8.0, 3.0, 7.0, 2.0], &["A", "B", "A", "B"])?;
+/// let phases = s.two_phases("A", "B")?;
+/// assert_eq!(phases.baseline, vec![8.0, 7.0]);
+/// assert_eq!(phases.treatment, vec![3.0, 2.0]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct TwoPhases {
+    /// The baseline observations, in order.
+    pub baseline: Vec<f64>,
+    /// The treatment observations, in order.
+    pub treatment: Vec<f64>,
 }
 
 #[cfg(test)]
