@@ -1043,9 +1043,10 @@ impl NumberNeededToTreat {
     /// use outcome_stats::effect::{EventKind, NntInterval, NumberNeededToTreat, Interval};
     /// // risk reduction 16.6 %, 95 % CI 0.9 % to 32.2 %: NNTB 6.0 (3.1 to 111.1)
     /// let nnt = NumberNeededToTreat::from_risk_difference(0.166, Interval::new(0.009, 0.322, 0.95)?, EventKind::Responder)?;
-    /// if let NntInterval::Benefit(ci) = nnt.ci {
-    ///     assert!((ci.lower - 3.1).abs() < 0.05 && (ci.upper - 111.1).abs() < 0.05);
-    /// }
+    /// let NntInterval::Benefit(ci) = nnt.ci else {
+    ///     return Err("the interval should lie on the benefit side".into());
+    /// };
+    /// assert!((ci.lower - 3.1).abs() < 0.05 && (ci.upper - 111.1).abs() < 0.05);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_risk_difference(
