@@ -1541,3 +1541,31 @@ fn singlecasees_options_match() {
     }
     assert!(checked > 400, "{checked} rows checked");
 }
+
+/// The single-case options serialise like the other options structs, so a report can record
+/// which options produced an index.
+#[test]
+fn options_serialise() {
+    let nap = serde_json::to_value(
+        NapOptions::default()
+            .level(0.9)
+            .standard_error(NapStandardError::Hanley),
+    )
+    .unwrap();
+    assert_eq!(nap["level"], 0.9);
+    assert_eq!(nap["standard_error"], "hanley");
+    assert_eq!(nap["phases"]["baseline"], "A");
+    assert_eq!(nap["phases"]["treatment"], "B");
+    for v in [
+        serde_json::to_value(OverlapOptions::default()).unwrap(),
+        serde_json::to_value(TauUOptions::default()).unwrap(),
+        serde_json::to_value(TauBcOptions::default()).unwrap(),
+        serde_json::to_value(SmdOptions::default()).unwrap(),
+        serde_json::to_value(LrrOptions::default()).unwrap(),
+        serde_json::to_value(LorOptions::default()).unwrap(),
+        serde_json::to_value(LrmOptions::default()).unwrap(),
+        serde_json::to_value(PogoOptions::default()).unwrap(),
+    ] {
+        assert_eq!(v["phases"]["baseline"], "A", "{v}");
+    }
+}

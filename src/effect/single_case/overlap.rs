@@ -43,6 +43,7 @@ pub enum NapStandardError {
 /// assert_eq!(o.level, 0.9);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct NapOptions {
     /// Confidence level (default 0.95).
@@ -115,6 +116,7 @@ impl NapOptions {
 /// assert_eq!(OverlapOptions::default().phases("A", "C").phases.treatment, "C");
 /// ```
 #[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct OverlapOptions {
     /// Which phases to compare (default A against B).

@@ -64,6 +64,7 @@ pub enum SmdBiasCorrection {
 /// assert_eq!(o.standardizer, SmdStandardizer::Pooled);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SmdOptions {
     /// Baseline or pooled SD (default baseline).
@@ -368,6 +369,7 @@ pub enum LrrBias {
 /// assert_eq!(o.measurement.truncation_constant(), 20.0);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct LrrOptions {
     /// Measurement type (default [`MeasurementType::Count`]).
@@ -681,6 +683,7 @@ pub fn percent_change(lrr: &Estimate) -> Result<Estimate> {
 /// assert_eq!(o.level, 0.95);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct LorOptions {
     /// Proportion or percentage (default percentage, intervals unknown: no truncation).
@@ -910,6 +913,7 @@ pub enum LrmStandardError {
 /// assert_eq!(o.standard_error, LrmStandardError::Delta);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct LrmOptions {
     /// Variance of the log medians (default log scale).
@@ -1080,6 +1084,7 @@ pub fn log_ratio_of_medians(series: &Series, options: &LrmOptions) -> Result<Est
 /// assert_eq!(PogoOptions::default().level(0.9).level, 0.9);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct PogoOptions {
     /// Confidence level (default 0.95).

@@ -84,6 +84,7 @@ pub enum TauUStandardError {
 /// assert_eq!(o.level, 0.95);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TauUOptions {
     /// Baseline trend correction (default [`TauUTrend::BaselineCorrected`]).
@@ -379,6 +380,7 @@ pub enum TauBcCorrection {
 /// assert_eq!(o.tie_tolerance, 1e-9);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TauBcOptions {
     /// NAP-type Tau or tau-b (default [`TauBcStatistic::Nap`]).
