@@ -753,9 +753,11 @@ macro_rules! design_methods {
 
             /// The smallest admissible n whose power reaches `target_power`.
             ///
+            /// # Method
+            ///
             /// Found on the integers from a normal-approximation start, and verified: power at
             /// `n` reaches the target, power at the previous admissible n does not (both in the
-            /// answer).
+            /// answer). Dropout then inflates each group to `ceil(n_g / (1 - dropout))`.
             ///
             /// # Errors
             ///
