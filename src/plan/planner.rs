@@ -780,7 +780,7 @@ fn inflate(n: usize, dropout: f64) -> usize {
 
 /// The largest analysable n whose inflation fits in `recruited`.
 fn analysable(recruited: usize, dropout: f64) -> usize {
-    let mut n = (recruited as f64 * (1.0 - dropout)).floor() as usize + 1;
+    let mut n = ((recruited as f64 * (1.0 - dropout)).floor() as usize).saturating_add(1);
     while n > 0 && inflate(n, dropout) > recruited {
         n -= 1;
     }
@@ -819,5 +819,7 @@ mod tests {
                 assert!(inflate(n + 1, d) > e);
             }
         }
+        // The largest budget: no overflow when nothing drops out.
+        assert_eq!(analysable(usize::MAX, 0.0), usize::MAX);
     }
 }
