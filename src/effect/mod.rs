@@ -159,6 +159,69 @@ impl Estimate {
     }
 }
 
+/// The level as a percentage, to one decimal place where needed ("95", "97.5").
+fn level_percent(level: f64) -> f64 {
+    (level * 1000.0).round() / 10.0
+}
+
+/// Shows `95% CI lower to upper`, the ends to the formatter's precision (3 decimals when none
+/// is given).
+///
+/// # Examples
+///
+/// ```
+/// use outcome_stats::effect::Interval;
+/// let ci = Interval::new(0.25, 1.0, 0.95)?;
+/// assert_eq!(ci.to_string(), "95% CI 0.250 to 1.000");
+/// assert_eq!(format!("{ci:.1}"), "95% CI 0.2 to 1.0");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl std::fmt::Display for Interval {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let digits = f.precision().unwrap_or(3);
+        write!(
+            f,
+            "{}% CI {:.digits$} to {:.digits$}",
+            level_percent(self.level),
+            self.lower,
+            self.upper
+        )
+    }
+}
+
+/// Shows the value, then the SE and the interval where the method has them:
+/// `value (SE se; 95% CI lower to upper)`, to the formatter's precision (3 decimals when none
+/// is given). The method is not shown (see [`Estimate::method`]).
+///
+/// # Examples
+///
+/// ```
+/// use outcome_stats::{Scale, Series};
+/// use outcome_stats::effect::{nap, pnd, NapOptions, OverlapOptions};
+/// let s = Series::from_phases(Scale::nrs11(), &[("A", &[8.0, 7.0, 8.0]), ("B", &[5.0, 7.0, 4.0])])?;
+/// let e = nap(&s, &NapOptions::default())?;
+/// let (se, ci) = (e.se.ok_or("no SE")?, e.ci.ok_or("no interval")?);
+/// assert_eq!(
+///     format!("{e:.2}"),
+///     format!("{:.2} (SE {se:.2}; 95% CI {:.2} to {:.2})", e.value, ci.lower, ci.upper)
+/// );
+/// // PND has neither SE nor interval.
+/// assert_eq!(pnd(&s, &OverlapOptions::default())?.to_string(), "0.667");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl std::fmt::Display for Estimate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let digits = f.precision().unwrap_or(3);
+        write!(f, "{:.digits$}", self.value)?;
+        match (self.se, &self.ci) {
+            (Some(se), Some(ci)) => write!(f, " (SE {se:.digits$}; {ci:.digits$})"),
+            (Some(se), None) => write!(f, " (SE {se:.digits$})"),
+            (None, Some(ci)) => write!(f, " ({ci:.digits$})"),
+            (None, None) => Ok(()),
+        }
+    }
+}
+
 /// Whether an interval is exact (from a pivot) or approximate.
 ///
 /// # Examples
