@@ -940,3 +940,53 @@ mod cli {
         assert!(o.stderr.contains("no effect left to detect"));
     }
 }
+
+/// Power curves run to twice each design's n but never past the power layer's caps, so a
+/// tiny planning effect (n near 10^7) or Fisher's exact test (n1 <= 500) still gives a plan.
+#[test]
+fn power_curves_stay_within_the_power_layers_caps() {
+    use outcome_stats::power::{FISHER_MAX_N, MAX_N, ProportionTest};
+    let top = |plan: &TrialPlan, kind: DesignKind| {
+        plan.power_curves
+            .iter()
+            .find(|c| c.design == kind)
+            .and_then(|c| c.points.iter().map(|p| p.n_per_arm).max())
+            .unwrap()
+    };
+    // NRS 7 -> 6.1: chain 0.9 - 0.77 - (1 - 0.5) (7 - 6.75) = 0.005 points, so some design
+    // needs more than MAX_N / 2 per arm and twice its n would pass the cap.
+    let a = PlanningAssumptions::nrs11();
+    let plan = quick(TrialPlanner::from_values(7.0, 6.1, Scale::nrs11(), a))
+        .plan()
+        .unwrap();
+    assert!(close(plan.chain_effect, 0.005, 1e-9));
+    assert!(
+        plan.designs
+            .iter()
+            .any(|d| 2 * d.n_per_arm_before_dropout > MAX_N)
+    );
+    for kind in DesignKind::ALL {
+        let cap = if kind == DesignKind::Crossover2x2 {
+            MAX_N / 2
+        } else {
+            MAX_N
+        };
+        assert!(top(&plan, kind) <= cap, "{}", kind.name());
+    }
+    // Fisher's exact test with a planning effect of 0.74 points: the responder designs need
+    // between 250 and 500 per arm, so twice their n would pass FISHER_MAX_N.
+    let a = PlanningAssumptions::nrs11().reference_effect(0.74);
+    let plan = quick(TrialPlanner::from_values(10.0, 1.0, Scale::nrs11(), a))
+        .responder_test(ProportionTest::FisherExact)
+        .plan()
+        .unwrap();
+    for kind in [DesignKind::Responders30, DesignKind::Responders50] {
+        let n = design(&plan, kind).n_per_arm_before_dropout;
+        assert!(
+            n > FISHER_MAX_N / 2 && n <= FISHER_MAX_N,
+            "{}: {n}",
+            kind.name()
+        );
+        assert_eq!(top(&plan, kind), FISHER_MAX_N);
+    }
+}

@@ -223,7 +223,10 @@ pub struct TrialPlan {
     pub designs: Vec<DesignPlan>,
     /// n per arm over a grid of planning effects and SDs.
     pub sensitivity: Sensitivity,
-    /// Power over n for each design at the planning effect.
+    /// Power over n for each design at the planning effect: n per arm from
+    /// [`MIN_PER_ARM`](crate::plan::MIN_PER_ARM) to twice the design's n before dropout, but
+    /// never past what the power layer accepts ([`MAX_N`](crate::power::MAX_N) patients;
+    /// [`FISHER_MAX_N`](crate::power::FISHER_MAX_N) per group for Fisher's exact test).
     pub power_curves: Vec<PowerCurve>,
     /// How a series of N-of-1 trials trades patients against cycles per patient, at the
     /// planning effect (rows the power layer cannot reach are left out).

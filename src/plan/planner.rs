@@ -12,7 +12,7 @@ use crate::plan::responders::{responder_shift, shifted_responder_rate};
 use crate::plan::sensitivity::{CurvePoint, PowerCurve, Sensitivity, SensitivityCell};
 use crate::plan::sizing::{self, Settings, Spec};
 use crate::plan::standardize::Standardized;
-use crate::power::{NOf1Option, ProportionTest};
+use crate::power::{FISHER_MAX_N, MAX_N, NOf1Option, ProportionTest};
 use crate::scale::Scale;
 use crate::series::Series;
 
@@ -628,7 +628,9 @@ impl TrialPlanner {
     fn power_curve(&self, design: &DesignPlan, planning_effect: f64) -> Result<PowerCurve> {
         let se = self.spec(design.design, planning_effect, &self.assumptions)?;
         let lo = MIN_PER_ARM;
-        let hi = (2 * design.n_per_arm_before_dropout).max(lo + 1);
+        let hi = (2 * design.n_per_arm_before_dropout)
+            .min(curve_cap(se.spec))
+            .max(lo + 1);
         let steps = POWER_CURVE_POINTS.saturating_sub(1).max(1);
         let mut ns: Vec<usize> = (0..=steps)
             .map(|i| lo + ((hi - lo) as f64 * i as f64 / steps as f64).round() as usize)
@@ -785,6 +787,19 @@ fn analysable(recruited: usize, dropout: f64) -> usize {
         n -= 1;
     }
     n
+}
+
+/// The largest per-arm n the power layer accepts for this design (its n cap, or Fisher's exact
+/// test's), so that a power curve never asks for more.
+fn curve_cap(spec: Spec) -> usize {
+    match spec {
+        Spec::Responders {
+            test: ProportionTest::FisherExact,
+            ..
+        } => FISHER_MAX_N,
+        Spec::Crossover { .. } => MAX_N / 2,
+        _ => MAX_N,
+    }
 }
 
 /// The power layer's n from the per-arm count.
