@@ -301,6 +301,29 @@ fn vas_unequal_sds_plan_matches_reference() {
 }
 
 #[test]
+fn small_budget_leaves_responder_designs_without_a_detectable_effect() {
+    // 16 patients, dropout 0.15: 8 recruited per arm, floor(8 x 0.85) = 6 analysable. With 6 per
+    // arm and a placebo rate of 0.308, even a treatment rate near 1 does not give 80% power for
+    // the responder test, so that design has no minimal detectable effect; the t-based designs
+    // still have one, and the plan as a whole stands.
+    let a = PlanningAssumptions::nrs11().ketamine_reference_effect();
+    let plan = quick(TrialPlanner::from_values(10.0, 1.0, Scale::nrs11(), a).budget(16))
+        .plan()
+        .unwrap();
+    let r30 = design(&plan, DesignKind::Responders30)
+        .budget
+        .clone()
+        .unwrap();
+    assert_eq!(r30.n_per_arm, 6);
+    assert_eq!(r30.min_detectable_design_effect, None);
+    assert_eq!(r30.min_detectable_effect, None);
+    let parallel = design(&plan, DesignKind::Parallel).budget.clone().unwrap();
+    assert!(parallel.min_detectable_design_effect.unwrap() > 0.0);
+    let md = outcome_stats::report::trial_plan_markdown(&plan);
+    assert!(md.contains("none: the target power is out of reach"));
+}
+
+#[test]
 fn budget_gives_power_and_minimal_detectable_effect() {
     // 40 patients, dropout 0.15: 20 per arm recruited, 17 analysable (ceil(17 / 0.85) = 20).
     let a = PlanningAssumptions::nrs11().ketamine_reference_effect();
@@ -315,7 +338,7 @@ fn budget_gives_power_and_minimal_detectable_effect() {
     assert!(mde > 1.83);
     assert!(close(
         mde,
-        p.min_detectable_design_effect * 2.5,
+        p.min_detectable_design_effect.unwrap() * 2.5,
         CLOSED_FORM
     ));
     let nof1 = design(&plan, DesignKind::Nof1Series)

@@ -119,12 +119,14 @@ pub struct BudgetAnalysis {
     pub n_per_arm: usize,
     /// Power at the planning effect with that n.
     pub power: f64,
-    /// Minimal detectable effect at the target power, in the design's [`EffectMeasure`].
-    pub min_detectable_design_effect: f64,
+    /// Minimal detectable effect at the target power, in the design's [`EffectMeasure`];
+    /// `None` when no admissible effect reaches the target power at this n (for a responder
+    /// design with few patients, not even a treatment rate of 1).
+    pub min_detectable_design_effect: Option<f64>,
     /// The same in scale points: times the SD of change or sigma for the t-based designs; for
     /// a responder design, the shift that turns the placebo rate into the detectable rate
     /// under the normal shift model ([`responder_shift`](crate::plan::responder_shift)),
-    /// `None` when the detectable rate is 1 or more.
+    /// `None` when the detectable rate is 1 or more, or when no effect is detectable at all.
     pub min_detectable_effect: Option<f64>,
 }
 

@@ -570,11 +570,19 @@ impl TrialPlanner {
         let n = power_count(kind, per_arm);
         let settings = self.settings();
         let power = sizing::power(se.spec, settings, se.effect, n)?;
-        let mde = sizing::min_detectable_effect(se.spec, settings, n, self.target_power)?;
-        let mde_points = match se.measure {
-            EffectMeasure::ChangeD => Some(mde * a.sd_change_value()),
-            EffectMeasure::SigmaD => Some(mde * a.sd_value()),
-            EffectMeasure::RateDifference => {
+        // With few patients the target power can be out of reach for every admissible effect
+        // (a responder design cannot exceed a treatment rate of 1): that design then has no
+        // minimal detectable effect, and the rest of the plan stands.
+        let mde = match sizing::min_detectable_effect(se.spec, settings, n, self.target_power) {
+            Ok(mde) => Some(mde),
+            Err(Error::Unattainable { .. }) => None,
+            Err(e) => return Err(e),
+        };
+        let mde_points = match (mde, se.measure) {
+            (None, _) => None,
+            (Some(mde), EffectMeasure::ChangeD) => Some(mde * a.sd_change_value()),
+            (Some(mde), EffectMeasure::SigmaD) => Some(mde * a.sd_value()),
+            (Some(mde), EffectMeasure::RateDifference) => {
                 let p0 = se.placebo_rate.unwrap_or(f64::NAN);
                 let p1 = p0 + mde;
                 if p1 < 1.0 {

@@ -213,9 +213,11 @@ fn write_plan(out: &mut String, plan: &TrialPlan) -> std::fmt::Result {
                     b.n_per_arm,
                     per_arm_unit(d.design),
                     num(b.power),
-                    b.min_detectable_effect
-                        .map(num)
-                        .unwrap_or_else(|| "none below a rate of 1".to_string())
+                    match (b.min_detectable_design_effect, b.min_detectable_effect) {
+                        (Some(_), Some(points)) => num(points),
+                        (Some(_), None) => "none below a rate of 1".to_string(),
+                        (None, _) => "none: the target power is out of reach".to_string(),
+                    }
                 )?;
             }
         }
