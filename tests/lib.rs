@@ -1,3 +1,4 @@
 //! The integration test suite, one binary with a module per area.
 
+mod dist;
 mod tolerance;

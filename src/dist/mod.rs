@@ -4,5 +4,6 @@
 //! distribution traits so they plug into code written for statrs.
 
 mod noncentral_t;
+mod special;
 
 pub use noncentral_t::NoncentralT;

@@ -1,0 +1,4 @@
+//! Tests of the noncentral t, F and chi-square distributions against mpmath golden files.
+
+mod golden;
+mod noncentral_t;
