@@ -7,3 +7,5 @@ pub const CLOSED_FORM: f64 = 1e-12;
 pub const ROOT_FOUND: f64 = 1e-10;
 /// Relative error of the noncentral distributions against 40-digit references (issue 11).
 pub const DIST_RELATIVE: f64 = 1e-12;
+/// `cdf + sf` of the noncentral distributions, where both are representable (issue 11).
+pub const DIST_CDF_PLUS_SF: f64 = 2e-12;

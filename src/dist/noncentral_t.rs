@@ -5,7 +5,8 @@ use crate::dist::special::{
     stirling_error,
 };
 use crate::error::{Error, Result};
-use crate::numeric::{RootOptions, find_root, find_root_expanding, integrate_ln_peaked};
+use crate::dist::quantile::{Support, quantile};
+use crate::numeric::{RootOptions, find_root_expanding, integrate_ln_peaked};
 use statrs::distribution::{Continuous, ContinuousCDF, InverseCdfError};
 use statrs::statistics::{Distribution, Max, Min};
 
@@ -274,56 +275,6 @@ impl NoncentralT {
         }
         self.ln_integral(x, Kind::Density)
     }
-
-    /// Quantile for `0 < p < 1`.
-    fn quantile(&self, p: f64) -> f64 {
-        // Above the median invert the upper tail: 1 - p is exact there.
-        let upper = p > 0.5;
-        let target = if upper { (1.0 - p).ln() } else { p.ln() };
-        let f = |x: f64| -> f64 {
-            let v = if upper { self.upper(x) } else { self.lower(x) };
-            let l = v.ln().max(-1e5);
-            if upper { target - l } else { l - target }
-        };
-        // Quantiles beyond the f64 range.
-        if f(-f64::MAX) > 0.0 {
-            return f64::NEG_INFINITY;
-        }
-        if f(f64::MAX) < 0.0 {
-            return f64::INFINITY;
-        }
-        // Bracket in asinh(x), then solve in x.
-        let g = |y: f64| f(y.sinh());
-        let y0 = self.ncp.asinh();
-        let y = match find_root_expanding(
-            g,
-            y0 - 1.0,
-            y0 + 1.0,
-            -(f64::MAX.asinh()),
-            f64::MAX.asinh(),
-            RootOptions::default().relative(1e-6).absolute(1e-9),
-        ) {
-            Ok(y) => y,
-            Err(_) => return f64::NAN,
-        };
-        let mut step = 1e-5 * (1.0 + y.abs());
-        for _ in 0..60 {
-            let lo = (y - step).sinh().max(-f64::MAX);
-            let hi = (y + step).sinh().min(f64::MAX);
-            let (flo, fhi) = (f(lo), f(hi));
-            if flo <= 0.0 && fhi >= 0.0 {
-                if flo == 0.0 {
-                    return lo;
-                }
-                if fhi == 0.0 {
-                    return hi;
-                }
-                return find_root(f, lo, hi, RootOptions::default()).unwrap_or(f64::NAN);
-            }
-            step *= 4.0;
-        }
-        f64::NAN
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -374,7 +325,7 @@ impl ContinuousCDF<f64, f64> for NoncentralT {
         if self.df == f64::INFINITY {
             return self.ncp + statrs::function::erf::erfc_inv(2.0 * p) * -std::f64::consts::SQRT_2;
         }
-        self.quantile(p)
+        quantile(|x| self.lower(x), |x| self.upper(x), p, self.ncp, Support::Line)
     }
 
     /// As [`inverse_cdf`](ContinuousCDF::inverse_cdf), with an error for `p` outside `[0, 1]`

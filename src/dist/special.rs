@@ -79,6 +79,23 @@ pub(crate) fn log1pmx(v: f64) -> f64 {
     -v * s + 2.0 * s2 * s * sum
 }
 
+/// `ln r - (r - 1)` for `r > 0` given as a ratio: through [`log1pmx`] near 1 (where `r - 1` is
+/// exact), directly elsewhere (where `ln r` keeps the relative accuracy of `r` and nothing
+/// cancels).
+pub(crate) fn log1pmx_ratio(r: f64) -> f64 {
+    if (0.5..=2.0).contains(&r) {
+        log1pmx(r - 1.0)
+    } else {
+        r.ln() - (r - 1.0)
+    }
+}
+
+/// `ln x` for `x = 1 - y` given both: `log1p(-y)` when `x > 1/2` so that `ln x` keeps the
+/// relative accuracy of `y` (a parameter of 1e7 multiplies it).
+fn ln_complement_aware(x: f64, y: f64) -> f64 {
+    if x > 0.5 { (-y).ln_1p() } else { x.ln() }
+}
+
 /// `e^u - 1 - u`, accurate to a few ulps.
 pub(crate) fn expm1mx(u: f64) -> f64 {
     if u.abs() >= 1.0 {
@@ -194,7 +211,7 @@ pub(crate) fn norm_hazard_lower(z: f64) -> f64 {
 
 /// The log of the gamma "power term" `x^a e^(-x) / Gamma(a + 1)`, for `a > 0`, `x >= 0`.
 ///
-/// Written as `a log1pmx((x - a)/a) - ln sqrt(2 pi a) - stirling_error(a)` for `a >= 10` so
+/// Written as `a log1pmx(x/a - 1) - ln sqrt(2 pi a) - stirling_error(a)` for `a >= 10` so
 /// that nothing cancels for large `a`.
 pub(crate) fn ln_gamma_power_term(a: f64, x: f64) -> f64 {
     if x == 0.0 {
@@ -203,7 +220,7 @@ pub(crate) fn ln_gamma_power_term(a: f64, x: f64) -> f64 {
     if a < 10.0 {
         return a * x.ln() - x - ln_gamma(a + 1.0);
     }
-    a * log1pmx((x - a) / a) - 0.5 * (2.0 * PI * a).ln() - stirling_error(a)
+    a * log1pmx_ratio(x / a) - 0.5 * (2.0 * PI * a).ln() - stirling_error(a)
 }
 
 /// The regularized incomplete gamma functions `P(a, x)` and `Q(a, x) = 1 - P(a, x)`,
@@ -291,14 +308,12 @@ pub(crate) fn ln_beta_power_term(a: f64, b: f64, x: f64, y: f64) -> f64 {
         } else {
             ln_gamma(a) + ln_gamma(b) - ln_gamma(a + b)
         };
-        return a * x.ln() + b * y.ln() - lnb;
+        return a * ln_complement_aware(x, y) + b * ln_complement_aware(y, x) - lnb;
     }
     let s = a + b;
     let x0 = a / s;
     let y0 = b / s;
-    let dx = (x - x0) / x0;
-    let dy = (y - y0) / y0;
-    a * log1pmx(dx) + b * log1pmx(dy) + 0.5 * (a * b / (2.0 * PI * s)).ln()
+    a * log1pmx_ratio(x / x0) + b * log1pmx_ratio(y / y0) + 0.5 * (a * b / (2.0 * PI * s)).ln()
         - (stirling_error(a) + stirling_error(b) - stirling_error(s))
 }
 
