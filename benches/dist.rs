@@ -28,8 +28,12 @@ fn noncentral_t(c: &mut Criterion) {
         })
     });
     let t = NoncentralT::new(30.0, 2.5).unwrap_or_else(|_| unreachable_t());
-    c.bench_function("nct sf df 30 ncp 2.5 x 2", |b| b.iter(|| t.sf(black_box(2.0))));
-    c.bench_function("nct pdf df 30 ncp 2.5 x 2", |b| b.iter(|| t.pdf(black_box(2.0))));
+    c.bench_function("nct sf df 30 ncp 2.5 x 2", |b| {
+        b.iter(|| t.sf(black_box(2.0)))
+    });
+    c.bench_function("nct pdf df 30 ncp 2.5 x 2", |b| {
+        b.iter(|| t.pdf(black_box(2.0)))
+    });
     c.bench_function("nct inverse_cdf df 30 ncp 2.5 p 0.975", |b| {
         b.iter(|| t.inverse_cdf(black_box(0.975)))
     });
@@ -43,7 +47,9 @@ fn noncentral_t(c: &mut Criterion) {
     ];
     for (name, df, ncp, x) in extremes {
         let t = NoncentralT::new(df, ncp).unwrap_or_else(|_| unreachable_t());
-        c.bench_function(&format!("nct cdf {name}"), |b| b.iter(|| t.cdf(black_box(x))));
+        c.bench_function(&format!("nct cdf {name}"), |b| {
+            b.iter(|| t.cdf(black_box(x)))
+        });
     }
 }
 
@@ -63,8 +69,12 @@ fn chi_squared_and_f(c: &mut Criterion) {
     ];
     for (name, df, ncp, x) in cases {
         if let Ok(d) = NoncentralChiSquared::new(df, ncp) {
-            c.bench_function(&format!("ncx2 cdf {name}"), |b| b.iter(|| d.cdf(black_box(x))));
-            c.bench_function(&format!("ncx2 sf {name}"), |b| b.iter(|| d.sf(black_box(x))));
+            c.bench_function(&format!("ncx2 cdf {name}"), |b| {
+                b.iter(|| d.cdf(black_box(x)))
+            });
+            c.bench_function(&format!("ncx2 sf {name}"), |b| {
+                b.iter(|| d.sf(black_box(x)))
+            });
         }
     }
     let cases = [
@@ -74,7 +84,9 @@ fn chi_squared_and_f(c: &mut Criterion) {
     ];
     for (name, d1, d2, ncp, x) in cases {
         if let Ok(d) = NoncentralF::new(d1, d2, ncp) {
-            c.bench_function(&format!("ncf cdf {name}"), |b| b.iter(|| d.cdf(black_box(x))));
+            c.bench_function(&format!("ncf cdf {name}"), |b| {
+                b.iter(|| d.cdf(black_box(x)))
+            });
             c.bench_function(&format!("ncf sf {name}"), |b| b.iter(|| d.sf(black_box(x))));
         }
     }

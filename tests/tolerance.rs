@@ -9,3 +9,5 @@ pub const ROOT_FOUND: f64 = 1e-10;
 pub const DIST_RELATIVE: f64 = 1e-12;
 /// `cdf + sf` of the noncentral distributions, where both are representable (issue 11).
 pub const DIST_CDF_PLUS_SF: f64 = 2e-12;
+/// Noncentral F with a degree of freedom of 1e5 or more (documented limitation, issue 11).
+pub const DIST_F_LARGE_DF: f64 = 1e-9;

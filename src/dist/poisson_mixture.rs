@@ -7,7 +7,9 @@ use crate::dist::special::{GammaPq, beta_pq, gamma_pq, ln_beta_power_term, ln_ga
 /// Relative size below which a term ends a sweep (once the terms are decreasing).
 const TERM_EPS: f64 = 1e-18;
 /// Cap on the terms of one sweep.
-const MAX_TERMS: usize = 10_000_000;
+const MAX_TERMS: usize = 1_000_000;
+/// Largest supported Poisson mean (noncentrality / 2): the sums need about `40 sqrt(mu)` terms.
+pub(crate) const MAX_MU: f64 = 1e10;
 
 /// `ln` of the Poisson probability `P(J = j)` for mean `mu`.
 fn ln_poisson(j: f64, mu: f64) -> f64 {
@@ -45,6 +47,17 @@ impl Family {
         }
     }
 
+    /// `step(j)` from its neighbour `prev` times `factor`, or directly from its logarithm
+    /// when the neighbour is below the normal range (a subnormal start would carry its lost
+    /// bits into every later step).
+    fn next_step(&self, j: f64, prev: f64, factor: f64) -> f64 {
+        if prev > 1e-290 {
+            prev * factor
+        } else {
+            self.ln_step(j).exp()
+        }
+    }
+
     /// Ratio `step(j + 1) / step(j)`.
     fn step_ratio(&self, j: f64) -> f64 {
         match *self {
@@ -72,6 +85,9 @@ pub(crate) enum Tail {
 /// value, which is a bounded share of the sum (the Poisson weights on the stable side of the
 /// mode sum to at least about one half).
 pub(crate) fn mixture_tail(mu: f64, family: Family, tail: Tail) -> f64 {
+    if mu > MAX_MU {
+        return f64::NAN;
+    }
     let j0 = mu.floor();
     let start = family.pq(j0);
     let f0 = match tail {
@@ -95,7 +111,7 @@ pub(crate) fn mixture_tail(mu: f64, family: Family, tail: Tail) -> f64 {
                 Tail::Lower => (f - step).max(0.0),
                 Tail::Upper => (f + step).min(1.0),
             };
-            step *= family.step_ratio(j);
+            step = family.next_step(j + 1.0, step, family.step_ratio(j));
             j += 1.0;
             let term = w * f;
             sum += term;
@@ -110,13 +126,12 @@ pub(crate) fn mixture_tail(mu: f64, family: Family, tail: Tail) -> f64 {
         let mut w = w0;
         let mut f = f0;
         let mut j = j0;
-        let mut ls = ls0;
+        let mut step = ls0.exp();
         let mut prev = f64::INFINITY;
         while j >= 1.0 {
             w *= j / mu;
             // step_(j-1) = step_j / ratio(j - 1)
-            ls -= family.step_ratio(j - 1.0).ln();
-            let step = ls.exp();
+            step = family.next_step(j - 1.0, step, 1.0 / family.step_ratio(j - 1.0));
             f = match tail {
                 Tail::Lower => (f + step).min(1.0),
                 Tail::Upper => (f - step).max(0.0),
@@ -141,6 +156,9 @@ where
     T: Fn(f64) -> f64,
     R: Fn(f64) -> f64,
 {
+    if mu > MAX_MU {
+        return f64::NAN;
+    }
     // The product w_j term_j has ratio mu / (j + 1) * ratio(j), decreasing in j: find the
     // first j where it drops below 1 by bisection on j in [0, jmax].
     let prod_ratio = |j: f64| mu / (j + 1.0) * ratio(j);

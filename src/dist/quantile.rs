@@ -31,11 +31,16 @@ where
         let l = v.ln().max(-1e5);
         if use_upper { target - l } else { l - target }
     };
-    let (min_x, to_y, from_y): (f64, fn(f64) -> f64, fn(f64) -> f64) = match support {
+    type Map = fn(f64) -> f64;
+    let (min_x, to_y, from_y): (f64, Map, Map) = match support {
         Support::Line => (-f64::MAX, f64::asinh, f64::sinh),
         Support::HalfLine => (f64::MIN_POSITIVE, f64::ln, f64::exp),
     };
-    if f(min_x) > 0.0 {
+    let f_min = f(min_x);
+    if f_min.is_nan() {
+        return f64::NAN;
+    }
+    if f_min > 0.0 {
         return match support {
             Support::Line => f64::NEG_INFINITY,
             Support::HalfLine => 0.0,
@@ -70,7 +75,11 @@ where
             return hi;
         }
         if flo < 0.0 && fhi > 0.0 {
-            return find_root(f, lo, hi, RootOptions::default()).unwrap_or(f64::NAN);
+            // The absolute floor and the larger iteration cap matter only for a quantile at
+            // (or within rounding of) 0, where the relative tolerance vanishes and the tail
+            // probability is flat to rounding: Brent then bisects down to 1e-300.
+            let opts = RootOptions::default().absolute(1e-300).max_iterations(1200);
+            return find_root(f, lo, hi, opts).unwrap_or(f64::NAN);
         }
         step *= 4.0;
     }

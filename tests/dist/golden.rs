@@ -19,7 +19,11 @@ pub fn read(name: &str, nparams: usize) -> Vec<Row> {
         .map(|l| {
             let v: Vec<f64> = l
                 .split(',')
-                .map(|f| f.trim().parse::<f64>().unwrap_or_else(|e| panic!("{l}: {e}")))
+                .map(|f| {
+                    f.trim()
+                        .parse::<f64>()
+                        .unwrap_or_else(|e| panic!("{l}: {e}"))
+                })
                 .collect();
             Row {
                 params: v[..nparams].to_vec(),

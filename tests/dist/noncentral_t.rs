@@ -10,7 +10,7 @@ use statrs::statistics::Distribution;
 #[test]
 fn golden_grid_cdf_sf_pdf() {
     let rows = read("noncentral_t.csv", 3);
-    assert!(rows.len() > 300, "golden grid too small: {}", rows.len());
+    assert!(rows.len() > 1500, "golden grid too small: {}", rows.len());
     let (mut wc, mut ws, mut wp) = (Worst::default(), Worst::default(), Worst::default());
     for r in &rows {
         let (df, ncp, x) = (r.params[0], r.params[1], r.params[2]);
@@ -20,15 +20,28 @@ fn golden_grid_cdf_sf_pdf() {
             format!("{what}(x = {x:e}; df = {df:e}, ncp = {ncp}) = {got:e}, mpmath {want:e}")
         };
         if std::env::var("DIST_DUMP").is_ok() {
-            for (w, g, v) in [("cdf", c, r.values[0]), ("sf", s, r.values[1]), ("pdf", p, r.values[2])] {
+            for (w, g, v) in [
+                ("cdf", c, r.values[0]),
+                ("sf", s, r.values[1]),
+                ("pdf", p, r.values[2]),
+            ] {
                 if rel_err(g, v) > DIST_RELATIVE / 100.0 {
-                    eprintln!("DUMP {w} df={df} ncp={ncp} x={x} got={g:e} want={v:e} err={:.2e}", rel_err(g, v));
+                    eprintln!(
+                        "DUMP {w} df={df} ncp={ncp} x={x} got={g:e} want={v:e} err={:.2e}",
+                        rel_err(g, v)
+                    );
                 }
             }
         }
-        wc.add(rel_err(c, r.values[0]), DIST_RELATIVE, || case("cdf", c, r.values[0]));
-        ws.add(rel_err(s, r.values[1]), DIST_RELATIVE, || case("sf", s, r.values[1]));
-        wp.add(rel_err(p, r.values[2]), DIST_RELATIVE, || case("pdf", p, r.values[2]));
+        wc.add(rel_err(c, r.values[0]), DIST_RELATIVE, || {
+            case("cdf", c, r.values[0])
+        });
+        ws.add(rel_err(s, r.values[1]), DIST_RELATIVE, || {
+            case("sf", s, r.values[1])
+        });
+        wp.add(rel_err(p, r.values[2]), DIST_RELATIVE, || {
+            case("pdf", p, r.values[2])
+        });
     }
     let report = [wc.report("cdf"), ws.report("sf"), wp.report("pdf")].join("\n");
     eprintln!("{report}");
@@ -53,16 +66,37 @@ fn quantile_round_trips_across_the_grid() {
     for &df in &[0.5, 1.0, 3.0, 10.0, 100.0, 1e5, 1e7] {
         for &ncp in &[-50.0, -5.0, 0.0, 1e-8, 2.0, 37.62, 50.0] {
             let t = NoncentralT::new(df, ncp).unwrap();
-            for &p in &[1e-300, 1e-100, 1e-12, 1e-3, 0.3, 0.5, 0.9, 1.0 - 1e-9, 1.0 - 1e-16] {
+            for &p in &[
+                1e-300,
+                1e-100,
+                1e-12,
+                1e-3,
+                0.3,
+                0.5,
+                0.9,
+                1.0 - 1e-9,
+                1.0 - 1e-16,
+            ] {
                 let q = t.inverse_cdf(p);
                 if !q.is_finite() {
                     // Documented: the quantile is beyond the f64 range (heavy tails, small df).
-                    let far = if p < 0.5 { t.cdf(-f64::MAX) } else { t.sf(f64::MAX) };
+                    let far = if p < 0.5 {
+                        t.cdf(-f64::MAX)
+                    } else {
+                        t.sf(f64::MAX)
+                    };
                     let target = if p < 0.5 { p } else { 1.0 - p };
-                    assert!(far >= target, "df {df} ncp {ncp} p {p}: q = {q} but tail at the end is {far:e}");
+                    assert!(
+                        far >= target,
+                        "df {df} ncp {ncp} p {p}: q = {q} but tail at the end is {far:e}"
+                    );
                     continue;
                 }
-                let (got, want) = if p > 0.5 { (t.sf(q), 1.0 - p) } else { (t.cdf(q), p) };
+                let (got, want) = if p > 0.5 {
+                    (t.sf(q), 1.0 - p)
+                } else {
+                    (t.cdf(q), p)
+                };
                 let err = rel_err(got, want);
                 // Where the cdf is steep, a few ulps of q move p by more than 1e-12.
                 let dens = t.pdf(q) * q.abs().max(f64::MIN_POSITIVE) / want;
@@ -74,7 +108,11 @@ fn quantile_round_trips_across_the_grid() {
         }
     }
     eprintln!("{}", worst.report("quantile round trip (scaled)"));
-    assert!(worst.err <= DIST_RELATIVE, "{}", worst.report("quantile round trip"));
+    assert!(
+        worst.err <= DIST_RELATIVE,
+        "{}",
+        worst.report("quantile round trip")
+    );
 }
 
 #[test]
@@ -101,24 +139,15 @@ fn moments_match_closed_forms() {
     // mean = ncp sqrt(df/2) Gamma((df-1)/2) / Gamma(df/2), var = df (1 + ncp^2)/(df - 2) - mean^2.
     let t = NoncentralT::new(10.0, 2.0).unwrap();
     assert!((t.mean().unwrap() / 2.167_444_615_878_287_3 - 1.0).abs() < 1e-14);
-    assert!((t.variance().unwrap() / 1.552_183_837_100_223_7 - 1.0).abs() < 1e-14);
+    // 6.25 - mean^2 cancels by a factor of 4: about 1e-14.
+    assert!((t.variance().unwrap() / 1.552_183_837_100_223_7 - 1.0).abs() < 5e-14);
     let t = NoncentralT::new(1e7, 10.0).unwrap();
     assert!((t.mean().unwrap() / 10.000_000_750_000_078 - 1.0).abs() < 1e-15);
     assert!((t.variance().unwrap() / 1.000_005_200_001_915 - 1.0).abs() < 1e-14);
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
-
-    #[test]
-    fn never_panics(df in proptest::num::f64::ANY, ncp in proptest::num::f64::ANY,
-                    x in proptest::num::f64::ANY, p in proptest::num::f64::ANY) {
-        if let Ok(t) = NoncentralT::new(df, ncp) {
-            let _ = (t.cdf(x), t.sf(x), t.pdf(x), t.ln_pdf(x), t.mean(), t.variance());
-            let _ = t.try_inverse_cdf(p);
-            let _ = t.inverse_cdf(p);
-        }
-    }
+    #![proptest_config(ProptestConfig::with_cases(48))]
 
     #[test]
     fn invariants(df in 0.5f64..2000.0, ncp in -40.0f64..40.0, x in -80.0f64..80.0, dx in 0.0f64..5.0) {
@@ -141,5 +170,20 @@ proptest! {
         let t = NoncentralT::new(df, 0.0).unwrap();
         let s = statrs::distribution::StudentsT::new(0.0, 1.0, df).unwrap();
         prop_assert!((t.cdf(x) - s.cdf(x)).abs() < 1e-9);
+    }
+}
+
+proptest! {
+    // Arbitrary f64 parameters reach the slowest corners (up to ~1 s each in release).
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn never_panics(df in proptest::num::f64::ANY, ncp in proptest::num::f64::ANY,
+                    x in proptest::num::f64::ANY, p in proptest::num::f64::ANY) {
+        if let Ok(t) = NoncentralT::new(df, ncp) {
+            let _ = (t.cdf(x), t.sf(x), t.pdf(x), t.ln_pdf(x), t.mean(), t.variance());
+            let _ = t.try_inverse_cdf(p);
+            let _ = t.inverse_cdf(p);
+        }
     }
 }
