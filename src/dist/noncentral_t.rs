@@ -216,8 +216,11 @@ impl NoncentralT {
             Kind::Lower => Kind::Upper,
             _ => Kind::Lower,
         };
-        // Guess which tail is the smaller one: P(T <= x) is below 1/2 roughly when x < ncp.
-        let kind_small_guess = (x < self.ncp) == (kind == Kind::Lower);
+        // Guess which tail is the smaller one from the normal approximation
+        // P(T <= x) ~ Phi((x (1 - 1/(4 df)) - ncp) / sqrt(1 + x^2 / (2 df))) (Abramowitz &
+        // Stegun 26.7.10): the lower tail is the smaller when its argument is negative.
+        let lower_small = x * (1.0 - 0.25 / self.df) < self.ncp;
+        let kind_small_guess = lower_small == (kind == Kind::Lower);
         if kind_small_guess {
             let v = self.ln_integral(x, kind).exp();
             if v <= 0.5 {

@@ -422,6 +422,7 @@ mod tests {
         )
         .unwrap();
         let exact = -1000.0 + (0.01 * (2.0 * std::f64::consts::PI).sqrt()).ln();
-        assert!((r.ln_value - exact).abs() < 1e-13);
+        // ulp(1000) is 1.1e-13: compare the logs to a few ulps.
+        assert!((r.ln_value - exact).abs() < 1e-12);
     }
 }
