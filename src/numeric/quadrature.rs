@@ -321,29 +321,41 @@ pub fn integrate_ln_peaked<F: FnMut(f64) -> f64>(
     };
     let mut evaluations = 1;
     // Walk outwards on one side, returning the values (nearest first).
-    let mut walk = |dir: f64, h: f64, lmax: &mut f64, out: &mut Vec<f64>, evals: &mut usize| {
+    // Walk outwards on one side, returning the values (nearest first). `old` holds the values
+    // of the previous grid (step 2h), which are reused at the even offsets.
+    let mut scratch: Vec<f64> = Vec::with_capacity(64);
+    let mut walk = |dir: f64,
+                    h: f64,
+                    lmax: &mut f64,
+                    out: &mut Vec<f64>,
+                    old: &[f64],
+                    evals: &mut usize| {
         out.clear();
-        let mut j = 1.0;
+        let mut j = 1usize;
         loop {
-            let u = peak + dir * j * h;
+            let u = peak + dir * j as f64 * h;
             if !(u >= lower && u <= upper) || out.len() >= MAX_POINTS {
                 break;
             }
-            let v = ln_f(u);
-            *evals += 1;
-            let v = if v.is_nan() { f64::NEG_INFINITY } else { v };
+            let v = if j % 2 == 0 && j / 2 <= old.len() {
+                old[j / 2 - 1]
+            } else {
+                *evals += 1;
+                let v = ln_f(u);
+                if v.is_nan() { f64::NEG_INFINITY } else { v }
+            };
             out.push(v);
             if v > *lmax {
                 *lmax = v;
             }
-            if (v < *lmax - DROP || v == f64::NEG_INFINITY) && j > 2.0 {
+            if (v < *lmax - DROP || v == f64::NEG_INFINITY) && j > 2 {
                 break;
             }
-            j += 1.0;
+            j += 1;
         }
     };
-    walk(-1.0, h, &mut lmax, &mut left, &mut evaluations);
-    walk(1.0, h, &mut lmax, &mut right, &mut evaluations);
+    walk(-1.0, h, &mut lmax, &mut left, &[], &mut evaluations);
+    walk(1.0, h, &mut lmax, &mut right, &[], &mut evaluations);
     for _ in 0..=12 {
         if lmax == f64::NEG_INFINITY {
             return Ok(LnIntegral {
@@ -382,8 +394,12 @@ pub fn integrate_ln_peaked<F: FnMut(f64) -> f64>(
             break;
         }
         h *= 0.5;
-        walk(-1.0, h, &mut lmax, &mut left, &mut evaluations);
-        walk(1.0, h, &mut lmax, &mut right, &mut evaluations);
+        scratch.clear();
+        scratch.extend_from_slice(&left);
+        walk(-1.0, h, &mut lmax, &mut left, &scratch, &mut evaluations);
+        scratch.clear();
+        scratch.extend_from_slice(&right);
+        walk(1.0, h, &mut lmax, &mut right, &scratch, &mut evaluations);
     }
     Err(Error::NoConvergence {
         what: "peaked trapezoid quadrature",
