@@ -253,11 +253,11 @@ pub struct LnIntegral {
 ///
 /// # Method
 ///
-/// The trapezoid rule on the grid `peak + j h` (`h = width / 2` to start), walking out from
+/// The trapezoid rule on the grid `peak + j h` (`h = width / 4` to start), walking out from
 /// the peak until `ln_f` is 38 below the largest value seen (a relative truncation error below
 /// about 1e-16) or the interval ends. For smooth integrands that decay fast the trapezoid
 /// rule converges geometrically (for a Gaussian of standard deviation `w` its relative error
-/// is about `2 exp(-2 pi^2 w^2 / h^2)`, 1e-13 at `h = 0.8 w`, 1e-53 at `h = 0.4 w`), so the
+/// is about `2 exp(-2 pi^2 w^2 / h^2)`, 5e-9 at `h = w`, 2e-34 at `h = w/2`), so the
 /// estimate with step `2h` (every other point, no extra work) checks the one with step `h`:
 /// the step is halved until the two agree within 1e-10, at which point the error of the finer
 /// one is far below that for integrands analytic in a strip around the real axis (the error
@@ -309,7 +309,7 @@ pub fn integrate_ln_peaked<F: FnMut(f64) -> f64>(
     }
     const DROP: f64 = 38.0;
     const MAX_POINTS: usize = 50_000;
-    let mut h = 0.4 * width;
+    let mut h = 0.25 * width;
     // Values on the current grid, ordered from the left end to the right end.
     let mut left: Vec<f64> = Vec::with_capacity(64);
     let mut right: Vec<f64> = Vec::with_capacity(64);
@@ -324,36 +324,32 @@ pub fn integrate_ln_peaked<F: FnMut(f64) -> f64>(
     // Walk outwards on one side, returning the values (nearest first). `old` holds the values
     // of the previous grid (step 2h), which are reused at the even offsets.
     let mut scratch: Vec<f64> = Vec::with_capacity(64);
-    let mut walk = |dir: f64,
-                    h: f64,
-                    lmax: &mut f64,
-                    out: &mut Vec<f64>,
-                    old: &[f64],
-                    evals: &mut usize| {
-        out.clear();
-        let mut j = 1usize;
-        loop {
-            let u = peak + dir * j as f64 * h;
-            if !(u >= lower && u <= upper) || out.len() >= MAX_POINTS {
-                break;
+    let mut walk =
+        |dir: f64, h: f64, lmax: &mut f64, out: &mut Vec<f64>, old: &[f64], evals: &mut usize| {
+            out.clear();
+            let mut j = 1usize;
+            loop {
+                let u = peak + dir * j as f64 * h;
+                if !(u >= lower && u <= upper) || out.len() >= MAX_POINTS {
+                    break;
+                }
+                let v = if j % 2 == 0 && j / 2 <= old.len() {
+                    old[j / 2 - 1]
+                } else {
+                    *evals += 1;
+                    let v = ln_f(u);
+                    if v.is_nan() { f64::NEG_INFINITY } else { v }
+                };
+                out.push(v);
+                if v > *lmax {
+                    *lmax = v;
+                }
+                if (v < *lmax - DROP || v == f64::NEG_INFINITY) && j > 2 {
+                    break;
+                }
+                j += 1;
             }
-            let v = if j % 2 == 0 && j / 2 <= old.len() {
-                old[j / 2 - 1]
-            } else {
-                *evals += 1;
-                let v = ln_f(u);
-                if v.is_nan() { f64::NEG_INFINITY } else { v }
-            };
-            out.push(v);
-            if v > *lmax {
-                *lmax = v;
-            }
-            if (v < *lmax - DROP || v == f64::NEG_INFINITY) && j > 2 {
-                break;
-            }
-            j += 1;
-        }
-    };
+        };
     walk(-1.0, h, &mut lmax, &mut left, &[], &mut evaluations);
     walk(1.0, h, &mut lmax, &mut right, &[], &mut evaluations);
     for _ in 0..=12 {
