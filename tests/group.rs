@@ -292,7 +292,6 @@ fn intervals_match_high_precision_inversion() {
 /// normal approximation there). Checked to pass, largest error 2e-11, on an overlay of
 /// branch dist's src/dist at commit 2d91946.
 #[test]
-#[ignore = "needs the full-accuracy NoncentralT of branch dist: run with --ignored once merged"]
 fn far_tail_intervals_match_high_precision_inversion() {
     exact_intervals(true);
 }

@@ -4,6 +4,7 @@ mod analyze_csv;
 mod binary;
 mod change;
 mod design;
+mod dist;
 mod examples;
 mod foundation;
 mod group;

@@ -42,3 +42,9 @@ pub const GROUP_EXACT_END: f64 = 1e-9;
 /// Group effect sizes: R effectsize 0.8.3's interval ends come from a general-purpose optimiser
 /// and are off by up to about 5e-3 on small samples; compared only to this loose tolerance.
 pub const GROUP_R_OPTIMISER_END: f64 = 1e-2;
+/// Relative error of the noncentral distributions against 40-digit references (issue 11).
+pub const DIST_RELATIVE: f64 = 1e-12;
+/// `cdf + sf` of the noncentral distributions, where both are representable (issue 11).
+pub const DIST_CDF_PLUS_SF: f64 = 2e-12;
+/// Noncentral F with a degree of freedom of 1e5 or more (documented limitation, issue 11).
+pub const DIST_F_LARGE_DF: f64 = 1e-9;

@@ -1,26 +1,74 @@
-//! The noncentral t distribution (placeholder: Lenth 1989 AS 243 in the bulk).
+//! The noncentral t distribution.
 
+use crate::dist::quantile::{Support, quantile};
+use crate::dist::special::{
+    LN_SQRT_2PI, expm1mx, ln_gamma_ratio_half_excess, ln_norm_cdf, norm_cdf, norm_hazard_lower,
+    stirling_error,
+};
 use crate::error::{Error, Result};
-use crate::numeric::{RootOptions, find_root_expanding};
-use statrs::distribution::{Continuous, ContinuousCDF, Normal};
-use statrs::function::beta::beta_reg;
-use statrs::function::gamma::ln_gamma;
-use statrs::statistics::{Max, Min};
+use crate::numeric::{RootOptions, find_root_expanding, integrate_ln_peaked};
+use statrs::distribution::{Continuous, ContinuousCDF, InverseCdfError};
+use statrs::statistics::{Distribution, Max, Min};
 
 /// The noncentral t distribution with `df` degrees of freedom and noncentrality `ncp`.
 ///
-/// T = (Z + ncp) / sqrt(V / df), with Z standard normal and V chi-square on `df` degrees of
-/// freedom, independent.
+/// `T = (Z + ncp) / sqrt(V / df)`, with `Z` standard normal and `V` chi-square on `df` degrees
+/// of freedom, independent. Real `df > 0` is allowed, and `df = inf` is the normal
+/// distribution with mean `ncp` and variance 1.
 ///
 /// # Method
 ///
-/// The cdf sums the Poisson-weighted series of incomplete beta functions of Lenth (1989,
-/// algorithm AS 243); the pdf is the derivative by the recurrence of the same series.
+/// With `W = V / df ~ Gamma(df/2, rate df/2)` and `U = ln W`,
+///
+/// ```text
+/// P(T <= x) = E[Phi(x e^(U/2) - ncp)]          P(T > x) = E[Phi(ncp - x e^(U/2))]
+/// pdf(x)    = E[e^(U/2) phi(x e^(U/2) - ncp)]
+/// ```
+///
+/// Each is the integral of a positive function, so both tails keep their relative accuracy
+/// (there is no `1 - cdf` anywhere, and no Poisson series with terms of both signs, which is
+/// what makes AS 243 and R's `pt` lose the far lower tail for positive `ncp`). The integrals
+/// are taken in log space over `u` (the density of `U` is
+/// `exp(-k expm1mx(u) + ln sqrt(k / 2 pi) - stirling(k))` with `k = df/2`, computed without
+/// cancellation even for `df = 1e7`), with the trapezoid rule on a grid centred on the peak of
+/// the log-integrand (found by the crate's root finder on its derivative) with a step of half
+/// the width given by the curvature there, checked by halving
+/// ([`crate::numeric::integrate_ln_peaked`]). `ln Phi` uses `erfc` down to -20 and the
+/// continued fraction of the Mills ratio below. `x = 0` gives `Phi(-ncp)` exactly; `df = inf`,
+/// and `df > 1e20` with `(ncp^2 + x^2)/df < 1e-17`, give the normal limit. Of the two tails the
+/// smaller is integrated and the larger is its complement.
+///
+/// The quantile solves `ln cdf(x) = ln p` (or `ln sf(x) = ln(1 - p)` above the median) with
+/// the crate's Brent root finder, bracketing in `asinh(x)` so that heavy tails are reached in
+/// a few steps.
+///
+/// # Accuracy
+///
+/// Measured against 30-digit mpmath values (golden grid `tests/reference/dist/noncentral_t.csv`,
+/// df 0.5 to 1e7, ncp -50 to 50, x across the bulk and both tails down to values far below
+/// 1e-300, 2868 rows): worst relative error 7.3e-14 for `cdf`, 1.1e-13 for `sf`, 1.3e-13 for
+/// `pdf`, where the
+/// true value is above 1e-300 (the test `dist::noncentral_t` reports the current figures);
+/// quantiles round-trip within 2.2e-13.
+///
+/// Speed (`benches/dist.rs`, criterion, on a shared and loaded 2-core machine): a typical
+/// power-analysis `cdf` (df 2 to 1000, ncp 0 to 10) takes about 10 microseconds (the quadrature
+/// needs roughly 50 to 300 evaluations of `ln Phi`), a `pdf` about 3, a quantile about 200;
+/// extreme arguments up to about 2 ms (`df = 0.5`, `x = 1e12`). This misses the issue's
+/// sub-microsecond goal by an order of magnitude: accuracy was preferred (a Poisson series
+/// in the bulk with an accurate incomplete beta would be the way to close the gap).
 ///
 /// # References
 ///
 /// Lenth RV (1989). Algorithm AS 243: cumulative distribution function of the non-central t
 /// distribution. *Applied Statistics* 38:185-189.
+///
+/// Guenther WC (1978). Evaluation of probabilities for the noncentral distributions and the
+/// difference of two t-variables with a desk calculator. *Journal of Statistical Computation
+/// and Simulation* 6:199-206.
+///
+/// Trefethen LN, Weideman JAC (2014). The exponentially convergent trapezoidal rule. *SIAM
+/// Review* 56:385-458.
 ///
 /// # Examples
 ///
@@ -28,7 +76,11 @@ use statrs::statistics::{Max, Min};
 /// use outcome_stats::dist::NoncentralT;
 /// use statrs::distribution::ContinuousCDF;
 /// let t = NoncentralT::new(10.0, 1.0)?;
-/// assert!((t.cdf(1.0) - 0.4902400513954505).abs() < 1e-9);
+/// // mpmath at 30 digits: 0.49024005139545066
+/// assert!((t.cdf(1.0) / 0.49024005139545066 - 1.0).abs() < 1e-14);
+/// // The far lower tail that R's pt returns as 0:
+/// let t = NoncentralT::new(3.0, 10.0)?;
+/// assert!((t.cdf(-1.0) / 5.0e-26 - 1.0).abs() < 0.01);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -38,11 +90,13 @@ pub struct NoncentralT {
 }
 
 impl NoncentralT {
-    /// A noncentral t with `df > 0` degrees of freedom and finite noncentrality `ncp`.
+    /// A noncentral t with `df > 0` degrees of freedom (`f64::INFINITY` allowed: the normal
+    /// limit) and finite noncentrality `ncp`.
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] for `df` not positive (or NaN) and for a non-finite `ncp`.
+    /// [`Error::InvalidParameter`] named `df` for `df` not positive (or NaN), and named `ncp`
+    /// for a non-finite `ncp`.
     ///
     /// # Examples
     ///
@@ -94,111 +148,188 @@ impl NoncentralT {
     pub fn ncp(&self) -> f64 {
         self.ncp
     }
-}
 
-fn std_normal() -> Normal {
-    Normal::standard()
-}
-
-/// Lenth's AS 243 for P(T <= t), t >= 0 handled directly and t < 0 by reflection.
-fn as243(t: f64, df: f64, delta: f64) -> f64 {
-    if df.is_infinite() {
-        return std_normal().cdf(t - delta);
-    }
-    let (tt, del, negdel) = if t < 0.0 {
-        (-t, -delta, true)
-    } else {
-        (t, delta, false)
-    };
-    if del.abs() > 37.62 {
-        // Normal approximation (as R), placeholder only.
-        let s = 1.0 / (4.0 * df);
-        let z = (tt * (1.0 - s) - del) / (1.0 + tt * tt * 2.0 * s).sqrt();
-        let p = std_normal().cdf(z);
-        return if negdel { 1.0 - p } else { p };
-    }
-    let x = tt * tt / (tt * tt + df);
-    let mut tnc = 0.0;
-    if x > 0.0 {
-        let lambda = del * del;
-        let mut p = 0.5 * (-0.5 * lambda).exp();
-        let mut q = (2.0 / std::f64::consts::PI).sqrt() * p * del;
-        let mut s = 0.5 - p;
-        if s < 1e-7 {
-            s = -0.5 * (-0.5 * lambda).exp_m1() - p;
-        }
-        let mut a = 0.5;
-        let b = 0.5 * df;
-        let rxb = (1.0 - x).powf(b);
-        let albeta = 0.5 * std::f64::consts::PI.ln() + ln_gamma(b) - ln_gamma(0.5 + b);
-        let mut xodd = beta_reg(a, b, x);
-        let mut godd = 2.0 * rxb * (a * x.ln() - albeta).exp();
-        let mut xeven = if b * x <= 1e-7 { b * x } else { 1.0 - rxb };
-        let mut geven = b * x * rxb;
-        tnc = p * xodd + q * xeven;
-        let mut en = 1.0;
-        loop {
-            a += 1.0;
-            xodd -= godd;
-            xeven -= geven;
-            godd *= x * (a + b - 1.0) / a;
-            geven *= x * (a + b - 0.5) / (a + 0.5);
-            p *= lambda / (2.0 * en);
-            q *= lambda / (2.0 * en + 1.0);
-            s -= p;
-            en += 1.0;
-            tnc += p * xodd + q * xeven;
-            let errbd = 2.0 * s * (xodd - godd);
-            if errbd.abs() <= 1e-15 || en > 5000.0 {
-                break;
+    /// `ln` of the integral for the lower tail, upper tail or density at `x` (finite df).
+    fn ln_integral(&self, x: f64, kind: Kind) -> f64 {
+        let k = 0.5 * self.df;
+        let ncp = self.ncp;
+        // ln density of U = ln(V/df) at u is -k expm1mx(u) + ck.
+        let ck = 0.5 * (k / (2.0 * std::f64::consts::PI)).ln() - stirling_error(k);
+        let h = |u: f64| -> f64 {
+            let a = x * (0.5 * u).exp();
+            let base = -k * expm1mx(u) + ck;
+            match kind {
+                Kind::Lower => base + ln_norm_cdf(a - ncp),
+                Kind::Upper => base + ln_norm_cdf(ncp - a),
+                Kind::Density => {
+                    let z = a - ncp;
+                    base + 0.5 * u - 0.5 * z * z - LN_SQRT_2PI
+                }
             }
+        };
+        let dh = |u: f64| -> f64 {
+            let a = x * (0.5 * u).exp();
+            let base = -k * u.exp_m1();
+            match kind {
+                Kind::Lower => {
+                    let r = norm_hazard_lower(a - ncp);
+                    if r == 0.0 { base } else { base + 0.5 * r * a }
+                }
+                Kind::Upper => {
+                    let r = norm_hazard_lower(ncp - a);
+                    if r == 0.0 { base } else { base - 0.5 * r * a }
+                }
+                Kind::Density => base + 0.5 - 0.5 * (a - ncp) * a,
+            }
+        };
+        const LO: f64 = -3000.0;
+        const HI: f64 = 700.0;
+        let w0 = (2.0 / k.sqrt()).min(1.0);
+        let tol = 1e-3 * w0;
+        let peak =
+            match find_root_expanding(dh, -w0, w0, LO, HI, RootOptions::default().absolute(tol)) {
+                Ok(p) => p,
+                Err(_) => return f64::NAN,
+            };
+        // Width from the curvature of the log-integrand at the peak.
+        let d = 1e-3 * w0;
+        let curv = (dh(peak + d) - dh(peak - d)) / (2.0 * d);
+        let width = if curv < 0.0 && curv.is_finite() {
+            (1.0 / (-curv).sqrt()).min(20.0)
+        } else {
+            w0
+        };
+        match integrate_ln_peaked(h, peak, width, LO - 200.0, HI) {
+            Ok(r) => r.ln_value,
+            Err(_) => f64::NAN,
         }
     }
-    tnc += std_normal().cdf(-del);
-    let tnc = tnc.clamp(0.0, 1.0);
-    if negdel { 1.0 - tnc } else { tnc }
+
+    /// Whether the normal limit `N(ncp, 1)` is exact to double precision at `x`: `df > 1e20`
+    /// with `(ncp^2 + x^2) / df < 1e-17` (the t's extra spread, `ncp^2 / (2 df)` in variance,
+    /// and the tail correction of order `x^2 / df` are then below rounding).
+    fn normal_limit(&self, x: f64) -> bool {
+        self.df == f64::INFINITY
+            || (self.df > 1e20 && (self.ncp * self.ncp + x * x) / self.df < 1e-17)
+    }
+
+    /// The tail `kind` at `x`: the smaller of the two tails is integrated directly and the
+    /// larger one is its complement (an integrand whose mass is the bulk of the chi
+    /// distribution cut off sharply far from it would need a much finer grid to give the
+    /// small complement to relative accuracy).
+    fn direct_or_complement(&self, x: f64, kind: Kind) -> f64 {
+        let other = match kind {
+            Kind::Lower => Kind::Upper,
+            _ => Kind::Lower,
+        };
+        // Guess which tail is the smaller one from the normal approximation
+        // P(T <= x) ~ Phi((x (1 - 1/(4 df)) - ncp) / sqrt(1 + x^2 / (2 df))) (Abramowitz &
+        // Stegun 26.7.10): the lower tail is the smaller when its argument is negative.
+        let lower_small = x * (1.0 - 0.25 / self.df) < self.ncp;
+        let kind_small_guess = lower_small == (kind == Kind::Lower);
+        if kind_small_guess {
+            let v = self.ln_integral(x, kind).exp();
+            if v <= 0.5 {
+                return v;
+            }
+            (1.0 - self.ln_integral(x, other).exp()).clamp(0.0, 1.0)
+        } else {
+            let w = self.ln_integral(x, other).exp();
+            if w <= 0.5 {
+                return 1.0 - w;
+            }
+            self.ln_integral(x, kind).exp().min(1.0)
+        }
+    }
+
+    fn lower(&self, x: f64) -> f64 {
+        if x.is_nan() {
+            return f64::NAN;
+        }
+        if x == f64::NEG_INFINITY {
+            return 0.0;
+        }
+        if x == f64::INFINITY {
+            return 1.0;
+        }
+        if self.normal_limit(x) {
+            return norm_cdf(x - self.ncp);
+        }
+        if x == 0.0 {
+            return norm_cdf(-self.ncp);
+        }
+        self.direct_or_complement(x, Kind::Lower)
+    }
+
+    fn upper(&self, x: f64) -> f64 {
+        if x.is_nan() {
+            return f64::NAN;
+        }
+        if x == f64::NEG_INFINITY {
+            return 1.0;
+        }
+        if x == f64::INFINITY {
+            return 0.0;
+        }
+        if self.normal_limit(x) {
+            return norm_cdf(self.ncp - x);
+        }
+        if x == 0.0 {
+            return norm_cdf(self.ncp);
+        }
+        self.direct_or_complement(x, Kind::Upper)
+    }
+
+    fn ln_density(&self, x: f64) -> f64 {
+        if x.is_nan() {
+            return f64::NAN;
+        }
+        if x.is_infinite() {
+            return f64::NEG_INFINITY;
+        }
+        if self.normal_limit(x) {
+            let z = x - self.ncp;
+            return -0.5 * z * z - LN_SQRT_2PI;
+        }
+        self.ln_integral(x, Kind::Density)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Lower,
+    Upper,
+    Density,
 }
 
 impl Min<f64> for NoncentralT {
+    /// `-inf`.
     fn min(&self) -> f64 {
         f64::NEG_INFINITY
     }
 }
 
 impl Max<f64> for NoncentralT {
+    /// `+inf`.
     fn max(&self) -> f64 {
         f64::INFINITY
     }
 }
 
 impl ContinuousCDF<f64, f64> for NoncentralT {
+    /// `P(T <= x)`; NaN for NaN `x`.
     fn cdf(&self, x: f64) -> f64 {
-        if x.is_nan() {
-            return f64::NAN;
-        }
-        if x == f64::INFINITY {
-            return 1.0;
-        }
-        if x == f64::NEG_INFINITY {
-            return 0.0;
-        }
-        as243(x, self.df, self.ncp)
+        self.lower(x)
     }
 
+    /// `P(T > x)`, computed directly (not as `1 - cdf`); NaN for NaN `x`.
     fn sf(&self, x: f64) -> f64 {
-        if x.is_nan() {
-            return f64::NAN;
-        }
-        if x == f64::INFINITY {
-            return 0.0;
-        }
-        if x == f64::NEG_INFINITY {
-            return 1.0;
-        }
-        // P(T > x; ncp) = P(-T < -x) = P(T' <= -x; -ncp).
-        as243(-x, self.df, -self.ncp)
+        self.upper(x)
     }
 
+    /// The quantile: `-inf` for `p = 0` (and when the quantile is below `-f64::MAX`), `+inf`
+    /// for `p = 1` (or above `f64::MAX`), NaN for `p` outside `[0, 1]` or NaN (statrs' own
+    /// distributions panic there; this one does not).
     fn inverse_cdf(&self, p: f64) -> f64 {
         if !(0.0..=1.0).contains(&p) {
             return f64::NAN;
@@ -209,30 +340,68 @@ impl ContinuousCDF<f64, f64> for NoncentralT {
         if p == 1.0 {
             return f64::INFINITY;
         }
-        let start = self.ncp;
-        find_root_expanding(
-            |x| self.cdf(x) - p,
-            start - 1.0,
-            start + 1.0,
-            f64::MIN,
-            f64::MAX,
-            RootOptions::default(),
+        if self.df == f64::INFINITY {
+            return self.ncp + statrs::function::erf::erfc_inv(2.0 * p) * -std::f64::consts::SQRT_2;
+        }
+        quantile(
+            |x| self.lower(x),
+            |x| self.upper(x),
+            p,
+            self.ncp,
+            Support::Line,
         )
-        .unwrap_or(f64::NAN)
+    }
+
+    /// As [`inverse_cdf`](ContinuousCDF::inverse_cdf), with an error for `p` outside `[0, 1]`
+    /// or NaN.
+    fn try_inverse_cdf(&self, p: f64) -> std::result::Result<f64, InverseCdfError> {
+        if !(0.0..=1.0).contains(&p) {
+            return Err(InverseCdfError::ArgumentOutOfRange);
+        }
+        Ok(self.inverse_cdf(p))
     }
 }
 
 impl Continuous<f64, f64> for NoncentralT {
+    /// The density; NaN for NaN `x`.
     fn pdf(&self, x: f64) -> f64 {
-        if x.is_nan() {
-            return f64::NAN;
-        }
-        // Placeholder: central difference of the cdf.
-        let h = 1e-5 * (1.0 + x.abs());
-        ((self.cdf(x + h) - self.cdf(x - h)) / (2.0 * h)).max(0.0)
+        self.ln_density(x).exp()
     }
 
+    /// The log density, accurate even where the density underflows; NaN for NaN `x`.
     fn ln_pdf(&self, x: f64) -> f64 {
-        self.pdf(x).ln()
+        self.ln_density(x)
+    }
+}
+
+impl Distribution<f64> for NoncentralT {
+    /// `ncp sqrt(df/2) Gamma((df-1)/2) / Gamma(df/2)` for `df > 1`, `None` otherwise.
+    fn mean(&self) -> Option<f64> {
+        if self.df == f64::INFINITY {
+            return Some(self.ncp);
+        }
+        if self.df <= 1.0 {
+            return None;
+        }
+        let k = 0.5 * self.df;
+        // sqrt(k) Gamma(k - 1/2) / Gamma(k) = exp(-ln(1 - 1/(2k))/2 - c(k - 1/2)) with
+        // c(a) = lnG(a + 1/2) - lnG(a) - ln(a)/2.
+        Some(self.ncp * (-0.5 * (-0.5 / k).ln_1p() - ln_gamma_ratio_half_excess(k - 0.5)).exp())
+    }
+
+    /// `df (1 + ncp^2) / (df - 2) - mean^2` for `df > 2`, `None` otherwise.
+    fn variance(&self) -> Option<f64> {
+        if self.df == f64::INFINITY {
+            return Some(1.0);
+        }
+        if self.df <= 2.0 {
+            return None;
+        }
+        let k = 0.5 * self.df;
+        let d2 = self.ncp * self.ncp;
+        // mean^2 = d2 * exp(e), e = -ln(1 - 1/(2k)) - 2 c(k - 1/2): variance =
+        // 1 + 2 (1 + d2) / (df - 2) - d2 expm1(e), with no cancellation of the d2 terms.
+        let e = -(-0.5 / k).ln_1p() - 2.0 * ln_gamma_ratio_half_excess(k - 0.5);
+        Some(1.0 + 2.0 * (1.0 + d2) / (self.df - 2.0) - d2 * e.exp_m1())
     }
 }

@@ -171,7 +171,6 @@ fn fisher_exact_power_matches_brute_force_enumeration() {
 }
 
 #[test]
-#[ignore = "needs the dist branch's noncentral t: the placeholder approximates above ncp 37.62 (gives 0.99984 here); passes with dist merged"]
 fn large_noncentrality_at_one_df() {
     // One-sample t, n = 2 (df 1), ncp = 42 (d = 42 / sqrt 2), two-sided 0.05: power
     // 0.99901677049469717 (mpmath, 20 digits; gen_py.py's t_power_mp). Beyond ncp 37.62, where
