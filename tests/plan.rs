@@ -256,7 +256,7 @@ fn ketamine_chain_plan_matches_reference() {
     .plan()
     .unwrap();
     check_against_reference(&plan, "ketamine_chain");
-    assert_eq!(design(&plan, DesignKind::Nof1Series).cycles, Some(3));
+    assert_eq!(design(&plan, DesignKind::NOf1Series).cycles, Some(3));
     assert_eq!(design(&plan, DesignKind::Parallel).cycles, None);
 }
 
@@ -341,7 +341,7 @@ fn budget_gives_power_and_minimal_detectable_effect() {
         p.min_detectable_design_effect.unwrap() * 2.5,
         CLOSED_FORM
     ));
-    let nof1 = design(&plan, DesignKind::Nof1Series)
+    let nof1 = design(&plan, DesignKind::NOf1Series)
         .budget
         .clone()
         .unwrap();
@@ -449,7 +449,7 @@ fn nof1_trade_off_matches_the_design_and_falls_with_cycles() {
     let plan = quick(TrialPlanner::from_values(10.0, 1.0, Scale::nrs11(), a))
         .plan()
         .unwrap();
-    let nof1 = design(&plan, DesignKind::Nof1Series);
+    let nof1 = design(&plan, DesignKind::NOf1Series);
     let row = plan.nof1_trade_off.iter().find(|r| r.cycles == 3).unwrap();
     assert_eq!(row.patients, nof1.n_per_arm_before_dropout);
     assert_eq!(row.patients_enrolled, nof1.n_per_arm);
@@ -503,7 +503,7 @@ proptest! {
             DesignKind::Parallel,
             DesignKind::Ancova,
             DesignKind::Crossover2x2,
-            DesignKind::Nof1Series,
+            DesignKind::NOf1Series,
         ] {
             prop_assert!(design(&hi, kind).n_per_arm >= design(&lo, kind).n_per_arm, "{:?}", kind);
             prop_assert!(

@@ -39,7 +39,7 @@ pub enum DesignKind {
     Responders50,
     /// A series of N-of-1 crossover trials (patients x cycles).
     #[cfg_attr(feature = "serde", serde(rename = "nof1_series"))]
-    Nof1Series,
+    NOf1Series,
 }
 
 impl DesignKind {
@@ -50,7 +50,7 @@ impl DesignKind {
         DesignKind::Crossover2x2,
         DesignKind::Responders30,
         DesignKind::Responders50,
-        DesignKind::Nof1Series,
+        DesignKind::NOf1Series,
     ];
 
     /// The machine name, as in the JSON.
@@ -59,7 +59,7 @@ impl DesignKind {
     ///
     /// ```
     /// use outcome_stats::plan::DesignKind;
-    /// assert_eq!(DesignKind::Nof1Series.name(), "nof1_series");
+    /// assert_eq!(DesignKind::NOf1Series.name(), "nof1_series");
     /// ```
     pub fn name(self) -> &'static str {
         match self {
@@ -68,7 +68,7 @@ impl DesignKind {
             DesignKind::Crossover2x2 => "crossover_2x2",
             DesignKind::Responders30 => "responders_30",
             DesignKind::Responders50 => "responders_50",
-            DesignKind::Nof1Series => "nof1_series",
+            DesignKind::NOf1Series => "nof1_series",
         }
     }
 }

@@ -464,7 +464,7 @@ impl TrialPlanner {
                 EffectMeasure::SigmaD,
                 effect / sigma,
             ),
-            DesignKind::Nof1Series => t(
+            DesignKind::NOf1Series => t(
                 Spec::NOf1 {
                     cycles: a.cycles_value(),
                     within_fraction: a.within_patient_sd_value() / sigma,
@@ -537,7 +537,7 @@ impl TrialPlanner {
             n_total: counts.total,
             n_total_before_dropout: counts.total_before,
             power: sized.achieved_power,
-            cycles: (kind == DesignKind::Nof1Series).then(|| a.cycles_value()),
+            cycles: (kind == DesignKind::NOf1Series).then(|| a.cycles_value()),
             budget,
         })
     }
@@ -550,7 +550,7 @@ impl TrialPlanner {
         a: &PlanningAssumptions,
     ) -> Result<BudgetAnalysis> {
         let dropout = a.dropout_value();
-        let recruited_per_arm = if kind == DesignKind::Nof1Series {
+        let recruited_per_arm = if kind == DesignKind::NOf1Series {
             patients
         } else {
             patients / 2
@@ -665,7 +665,7 @@ impl TrialPlanner {
 
     fn nof1_trade_off(&self, planning_effect: f64) -> Result<Vec<NOf1Option>> {
         let a = &self.assumptions;
-        let se = self.spec(DesignKind::Nof1Series, planning_effect, a)?;
+        let se = self.spec(DesignKind::NOf1Series, planning_effect, a)?;
         let mut cycles: Vec<usize> = NOF1_TRADE_OFF_CYCLES.to_vec();
         cycles.push(a.cycles_value());
         cycles.sort_unstable();
@@ -764,7 +764,7 @@ impl Counts {
     fn new(kind: DesignKind, n: usize, dropout: f64) -> Counts {
         let (per_arm_before, arms) = match kind {
             DesignKind::Crossover2x2 => (n.div_ceil(2), 2),
-            DesignKind::Nof1Series => (n, 1),
+            DesignKind::NOf1Series => (n, 1),
             _ => (n, 2),
         };
         let per_arm = inflate(per_arm_before, dropout);
@@ -821,7 +821,7 @@ fn power_count(kind: DesignKind, per_arm: usize) -> usize {
 fn unit_of(kind: DesignKind) -> &'static str {
     match kind {
         DesignKind::Crossover2x2 => "analysable patients per sequence group",
-        DesignKind::Nof1Series => "analysable patients",
+        DesignKind::NOf1Series => "analysable patients",
         _ => "analysable patients per arm",
     }
 }

@@ -52,14 +52,14 @@ fn design_label(kind: DesignKind) -> &'static str {
         DesignKind::Crossover2x2 => "2x2 crossover (AB/BA)",
         DesignKind::Responders30 => "responders, >= 30% improvement",
         DesignKind::Responders50 => "responders, >= 50% improvement",
-        DesignKind::Nof1Series => "series of N-of-1 trials",
+        DesignKind::NOf1Series => "series of N-of-1 trials",
     }
 }
 
 fn per_arm_unit(kind: DesignKind) -> &'static str {
     match kind {
         DesignKind::Crossover2x2 => "per sequence group",
-        DesignKind::Nof1Series => "patients",
+        DesignKind::NOf1Series => "patients",
         _ => "per arm",
     }
 }
