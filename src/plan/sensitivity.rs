@@ -80,9 +80,18 @@ pub struct CurvePoint {
 /// # Examples
 ///
 /// ```
-/// use outcome_stats::plan::PowerCurve;
-/// fn ns(c: &PowerCurve) -> Vec<usize> { c.points.iter().map(|p| p.n_per_arm).collect() }
-/// # let _ = ns;
+/// use outcome_stats::{Scale, plan::{DesignKind, PlanningAssumptions, TrialPlanner}};
+/// let a = PlanningAssumptions::nrs11().ketamine_reference_effect();
+/// let plan = TrialPlanner::from_values(10.0, 1.0, Scale::nrs11(), a).plan()?;
+/// let curve = plan.power_curves.iter().find(|c| c.design == DesignKind::Parallel);
+/// let points = curve.map(|c| c.points.clone()).unwrap_or_default();
+/// // Power rises with n from 2 per arm, crossing the target 0.8 between 30 and 32 per arm
+/// // (the plan needs 31).
+/// assert_eq!(points.first().map(|p| p.n_per_arm), Some(2));
+/// assert!(points.windows(2).all(|w| w[0].power <= w[1].power));
+/// assert!(points.iter().any(|p| p.n_per_arm == 30 && p.power < 0.8));
+/// assert!(points.iter().any(|p| p.n_per_arm == 32 && p.power > 0.8));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
