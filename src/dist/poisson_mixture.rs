@@ -85,10 +85,18 @@ pub(crate) enum Tail {
 /// value, which is a bounded share of the sum (the Poisson weights on the stable side of the
 /// mode sum to at least about one half).
 pub(crate) fn mixture_tail(mu: f64, family: Family, tail: Tail) -> f64 {
+    mixture_tail_offset(mu, family, tail, 0.0)
+}
+
+/// As [`mixture_tail`], with the index running over `offset, offset + 1, ...` (for
+/// `0 <= offset < 1`) and the weights `mu^j e^-mu / Gamma(j + 1)` at those indices: with
+/// `offset = 1/2` these are the odd-order terms of the noncentral t series, which do not sum
+/// to 1 (their sum is `erf(sqrt(mu))`).
+pub(crate) fn mixture_tail_offset(mu: f64, family: Family, tail: Tail, offset: f64) -> f64 {
     if mu > MAX_MU {
         return f64::NAN;
     }
-    let j0 = mu.floor();
+    let j0 = (mu - offset).floor().max(0.0) + offset;
     let start = family.pq(j0);
     let f0 = match tail {
         Tail::Lower => start.p,
