@@ -2,7 +2,9 @@
 //! and recurred both ways (Benton & Krishnamoorthy 2003), shared by the noncentral
 //! chi-square and F distributions.
 
-use crate::dist::special::{GammaPq, beta_pq, gamma_pq, ln_beta_power_term, ln_gamma_power_term};
+use crate::dist::special::{
+    GammaPq, beta_pq_with_power, gamma_pq, ln_beta_power_term, ln_gamma_power_term,
+};
 
 /// Relative size below which a term ends a sweep (once the terms are decreasing).
 const TERM_EPS: f64 = 1e-18;
@@ -29,11 +31,15 @@ pub(crate) enum Family {
 }
 
 impl Family {
-    /// (lower, upper) at index `j`.
-    fn pq(&self, j: f64) -> GammaPq {
+    /// (lower, upper) at index `j`, and `ln_step(j)` (for the beta, from the power term the
+    /// incomplete beta computed anyway).
+    fn pq_and_ln_step(&self, j: f64) -> (GammaPq, f64) {
         match *self {
-            Family::Gamma { a, y } => gamma_pq(a + j, y),
-            Family::Beta { a, b, y, y1 } => beta_pq(a + j, b, y, y1),
+            Family::Gamma { a, y } => (gamma_pq(a + j, y), self.ln_step(j)),
+            Family::Beta { a, b, y, y1 } => {
+                let r = beta_pq_with_power(a + j, b, y, y1);
+                (r.pq, r.ln_power - (a + j).ln())
+            }
         }
     }
 
@@ -97,14 +103,13 @@ pub(crate) fn mixture_tail_offset(mu: f64, family: Family, tail: Tail, offset: f
         return f64::NAN;
     }
     let j0 = (mu - offset).floor().max(0.0) + offset;
-    let start = family.pq(j0);
+    let (start, ls0) = family.pq_and_ln_step(j0);
     let f0 = match tail {
         Tail::Lower => start.p,
         Tail::Upper => start.q,
     };
     let lw0 = ln_poisson(j0, mu);
     let w0 = lw0.exp();
-    let ls0 = family.ln_step(j0);
     let mut sum = w0 * f0;
     // Upwards: j = j0 + 1, ...
     {

@@ -371,24 +371,52 @@ fn ln_beta_large(a: f64, b: f64) -> f64 {
 /// The continued fraction of DiDonato & Morris (1992, eq. for `I_x` via Lentz) applied to the
 /// side where it converges (`x < (a + 1)/(a + b + 2)`), with the power term from
 /// [`ln_beta_power_term`]; the other value is the complement, which is then at least about 0.3.
+#[allow(dead_code)] // the plain entry point; the mixtures use `beta_pq_with_power`
 pub(crate) fn beta_pq(a: f64, b: f64, x: f64, y: f64) -> GammaPq {
+    beta_pq_with_power(a, b, x, y).pq
+}
+
+/// [`beta_pq`] together with the `ln` power term `ln(x^a y^b / B(a, b))` it computed on the
+/// way (`-inf` at `x = 0` or `y = 0`), for callers that need both.
+pub(crate) fn beta_pq_with_power(a: f64, b: f64, x: f64, y: f64) -> BetaPqPower {
     if x <= 0.0 {
-        return GammaPq { p: 0.0, q: 1.0 };
+        return BetaPqPower {
+            pq: GammaPq { p: 0.0, q: 1.0 },
+            ln_power: f64::NEG_INFINITY,
+        };
     }
     if y <= 0.0 {
-        return GammaPq { p: 1.0, q: 0.0 };
+        return BetaPqPower {
+            pq: GammaPq { p: 1.0, q: 0.0 },
+            ln_power: f64::NEG_INFINITY,
+        };
     }
     if x * (a + b + 2.0) < a + 1.0 {
-        let v = beta_cf(a, b, x, y);
-        GammaPq { p: v, q: 1.0 - v }
+        let (v, ln_power) = beta_cf(a, b, x, y);
+        BetaPqPower {
+            pq: GammaPq { p: v, q: 1.0 - v },
+            ln_power,
+        }
     } else {
-        let v = beta_cf(b, a, y, x);
-        GammaPq { p: 1.0 - v, q: v }
+        // The power term is symmetric in (a, x) <-> (b, y).
+        let (v, ln_power) = beta_cf(b, a, y, x);
+        BetaPqPower {
+            pq: GammaPq { p: 1.0 - v, q: v },
+            ln_power,
+        }
     }
 }
 
-/// `I_x(a, b)` by the continued fraction, valid (fast) for `x < (a + 1)/(a + b + 2)`.
-fn beta_cf(a: f64, b: f64, x: f64, y: f64) -> f64 {
+/// A pair from [`beta_pq_with_power`]: the probabilities and the `ln` power term.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BetaPqPower {
+    pub pq: GammaPq,
+    pub ln_power: f64,
+}
+
+/// `I_x(a, b)` by the continued fraction, valid (fast) for `x < (a + 1)/(a + b + 2)`, with the
+/// `ln` power term used.
+fn beta_cf(a: f64, b: f64, x: f64, y: f64) -> (f64, f64) {
     let tiny = 1e-300;
     let qab = a + b;
     let qap = a + 1.0;
@@ -431,7 +459,8 @@ fn beta_cf(a: f64, b: f64, x: f64, y: f64) -> f64 {
         }
         m += 1.0;
     }
-    (ln_beta_power_term(a, b, x, y) + (h / a).ln()).exp()
+    let ln_power = ln_beta_power_term(a, b, x, y);
+    ((ln_power + (h / a).ln()).exp(), ln_power)
 }
 
 #[cfg(test)]
