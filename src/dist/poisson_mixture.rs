@@ -3,7 +3,7 @@
 //! chi-square and F distributions.
 
 use crate::dist::special::{
-    GammaPq, beta_pq_with_power, gamma_pq, ln_beta_power_term, ln_gamma_power_term,
+    GammaPq, beta_p_series, beta_pq_with_power, gamma_pq, ln_beta_power_term, ln_gamma_power_term,
 };
 
 /// Relative size below which a term ends a sweep (once the terms are decreasing).
@@ -33,12 +33,26 @@ pub(crate) enum Family {
 impl Family {
     /// (lower, upper) at index `j`, and `ln_step(j)` (for the beta, from the power term the
     /// incomplete beta computed anyway).
-    fn pq_and_ln_step(&self, j: f64) -> (GammaPq, f64) {
+    ///
+    /// Where the continued fraction would be slow (its switch point, small `a + j`, large `b`),
+    /// the positive series [`beta_p_series`] gives the lower value; it is used for the lower
+    /// tail, and for the upper tail only when the lower value is at most 1/2 (so that the
+    /// complement keeps its relative accuracy).
+    fn pq_and_ln_step(&self, j: f64, tail: Tail) -> (GammaPq, f64) {
         match *self {
             Family::Gamma { a, y } => (gamma_pq(a + j, y), self.ln_step(j)),
             Family::Beta { a, b, y, y1 } => {
-                let r = beta_pq_with_power(a + j, b, y, y1);
-                (r.pq, r.ln_power - (a + j).ln())
+                let aj = a + j;
+                if y * (aj + b + 2.0) >= aj + 1.0 {
+                    let ln_power = ln_beta_power_term(aj, b, y, y1);
+                    if let Some(p) = beta_p_series(aj, b, y, ln_power)
+                        && (tail == Tail::Lower || p <= 0.5)
+                    {
+                        return (GammaPq { p, q: 1.0 - p }, ln_power - aj.ln());
+                    }
+                }
+                let r = beta_pq_with_power(aj, b, y, y1);
+                (r.pq, r.ln_power - aj.ln())
             }
         }
     }
@@ -103,7 +117,7 @@ pub(crate) fn mixture_tail_offset(mu: f64, family: Family, tail: Tail, offset: f
         return f64::NAN;
     }
     let j0 = (mu - offset).floor().max(0.0) + offset;
-    let (start, ls0) = family.pq_and_ln_step(j0);
+    let (start, ls0) = family.pq_and_ln_step(j0, tail);
     let f0 = match tail {
         Tail::Lower => start.p,
         Tail::Upper => start.q,
