@@ -263,7 +263,8 @@ impl NoncentralT {
     ///
     /// (the second is the first with `1 - I` and `sum_j q_j = erf(|ncp| / sqrt 2)`). Each of
     /// the two sums of the requested tail is started at its largest Poisson weight with one
-    /// incomplete beta and recurred both ways ([`mixture_tail_offset`]). For `x < 0`, `P(T <= x; ncp) = P(T >= -x; -ncp)`.
+    /// incomplete beta and recurred both ways ([`mixture_tail_offset`]). For `x < 0`,
+    /// `P(T <= x; ncp) = P(T >= -x; -ncp)`.
     fn series(&self, x: f64, kind: Kind) -> Option<f64> {
         let (df, ncp) = (self.df, self.ncp);
         let inside = (SERIES_DF_MIN..=SERIES_DF_MAX).contains(&df)
@@ -658,8 +659,8 @@ mod tests {
         );
     }
 
-    /// The fast path alone against the mpmath golden grid (`tests/reference/dist/noncentral_t.csv`):
-    /// the rows where it is taken, both tails.
+    /// The fast path alone against the mpmath golden grid
+    /// (`tests/reference/dist/noncentral_t.csv`): the rows where it is taken, both tails.
     #[test]
     fn series_matches_golden_rows() {
         let path = concat!(
