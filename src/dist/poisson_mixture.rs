@@ -2,7 +2,9 @@
 //! and recurred both ways (Benton & Krishnamoorthy 2003), shared by the noncentral
 //! chi-square and F distributions.
 
-use crate::dist::special::{GammaPq, beta_pq, gamma_pq, ln_beta_power_term, ln_gamma_power_term};
+use crate::dist::special::{
+    GammaPq, beta_p_series, beta_pq_with_power, gamma_pq, ln_beta_power_term, ln_gamma_power_term,
+};
 
 /// Relative size below which a term ends a sweep (once the terms are decreasing).
 const TERM_EPS: f64 = 1e-18;
@@ -29,11 +31,29 @@ pub(crate) enum Family {
 }
 
 impl Family {
-    /// (lower, upper) at index `j`.
-    fn pq(&self, j: f64) -> GammaPq {
+    /// (lower, upper) at index `j`, and `ln_step(j)` (for the beta, from the power term the
+    /// incomplete beta computed anyway).
+    ///
+    /// Where the continued fraction would be slow (its switch point, small `a + j`, large `b`),
+    /// the positive series [`beta_p_series`] gives the lower value; it is used for the lower
+    /// tail, and for the upper tail only when the lower value is at most 1/2 (so that the
+    /// complement keeps its relative accuracy).
+    fn pq_and_ln_step(&self, j: f64, tail: Tail) -> (GammaPq, f64) {
         match *self {
-            Family::Gamma { a, y } => gamma_pq(a + j, y),
-            Family::Beta { a, b, y, y1 } => beta_pq(a + j, b, y, y1),
+            Family::Gamma { a, y } => (gamma_pq(a + j, y), self.ln_step(j)),
+            Family::Beta { a, b, y, y1 } => {
+                let aj = a + j;
+                if y * (aj + b + 2.0) >= aj + 1.0 {
+                    let ln_power = ln_beta_power_term(aj, b, y, y1);
+                    if let Some(p) = beta_p_series(aj, b, y, ln_power)
+                        && (tail == Tail::Lower || p <= 0.5)
+                    {
+                        return (GammaPq { p, q: 1.0 - p }, ln_power - aj.ln());
+                    }
+                }
+                let r = beta_pq_with_power(aj, b, y, y1);
+                (r.pq, r.ln_power - aj.ln())
+            }
         }
     }
 
@@ -85,18 +105,25 @@ pub(crate) enum Tail {
 /// value, which is a bounded share of the sum (the Poisson weights on the stable side of the
 /// mode sum to at least about one half).
 pub(crate) fn mixture_tail(mu: f64, family: Family, tail: Tail) -> f64 {
+    mixture_tail_offset(mu, family, tail, 0.0)
+}
+
+/// As [`mixture_tail`], with the index running over `offset, offset + 1, ...` (for
+/// `0 <= offset < 1`) and the weights `mu^j e^-mu / Gamma(j + 1)` at those indices: with
+/// `offset = 1/2` these are the odd-order terms of the noncentral t series, which do not sum
+/// to 1 (their sum is `erf(sqrt(mu))`).
+pub(crate) fn mixture_tail_offset(mu: f64, family: Family, tail: Tail, offset: f64) -> f64 {
     if mu > MAX_MU {
         return f64::NAN;
     }
-    let j0 = mu.floor();
-    let start = family.pq(j0);
+    let j0 = (mu - offset).floor().max(0.0) + offset;
+    let (start, ls0) = family.pq_and_ln_step(j0, tail);
     let f0 = match tail {
         Tail::Lower => start.p,
         Tail::Upper => start.q,
     };
     let lw0 = ln_poisson(j0, mu);
     let w0 = lw0.exp();
-    let ls0 = family.ln_step(j0);
     let mut sum = w0 * f0;
     // Upwards: j = j0 + 1, ...
     {
