@@ -146,7 +146,9 @@ pub(crate) fn t_power(df: f64, ncp: f64, alpha: f64, alternative: Alternative) -
     let p = match alternative {
         Alternative::TwoSided => {
             let c = t_upper_critical(df, alpha / 2.0)?;
-            dist.sf(c) + dist.cdf(-c)
+            // A sum of two tails: absolute accuracy is what the power needs, and it lets the
+            // minor (opposite-region) tail come from the fast series too.
+            dist.sf_absolute(c) + dist.cdf_absolute(-c)
         }
         Alternative::Greater => {
             let c = t_upper_critical(df, alpha)?;
