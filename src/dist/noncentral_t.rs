@@ -94,10 +94,12 @@ use statrs::statistics::{Distribution, Max, Min};
 /// `cdf` (df 2 to 1000, ncp 0 to 10, x = 2; mean over 30 cases) takes 0.56 microseconds (the
 /// quadrature it replaces took about 10), an `sf` at df 30, ncp 2.5, x = 2 0.70. The
 /// quadrature's cases keep their former cost: the small lower tail for `x < 0 < ncp` about 10
-/// to 50 microseconds (`df = 3, ncp = 10, x = -1`: 52), which is also what a two-sided power
-/// computation pays for its opposite rejection region (`benches/power.rs`: two-sided power at
-/// n 64 about 10 microseconds, a sample-size solve about 21, against 27 before the fast path);
-/// extreme arguments 4 to 15 microseconds; a `pdf` about 2.7, a quantile about 43.
+/// to 50 microseconds (`df = 3, ncp = 10, x = -1`: 52). Two-sided power needs that tail only to
+/// absolute accuracy, which the crate-internal `cdf_absolute` / `sf_absolute` give from the
+/// series (within 5e-15 of the accurate tails): `benches/power.rs` measures two-sided power at
+/// n 64 at 2.3 microseconds and a two-sample sample-size solve at 4.8 (d = 0.5; 12.7 at
+/// d = 0.2), against 27 with the quadrature alone. Extreme arguments take 4 to 15
+/// microseconds; a `pdf` about 2.7, a quantile about 43.
 ///
 /// # References
 ///
