@@ -630,34 +630,23 @@ pub(crate) fn min_detectable_effect<M: Model>(m: &M, n: usize, target: f64) -> R
 }
 
 pub(crate) fn curve_over_n<M: Model>(m: &M, effect: f64, ns: &[usize]) -> Result<PowerCurve> {
-    let s = *m.settings();
-    s.validate()?;
-    m.check()?;
     check_effect(m, effect)?;
-    let mut points = Vec::with_capacity(ns.len());
-    for &n in ns {
-        check_n(m, n)?;
-        points.push(PowerPoint {
-            n,
-            effect,
-            power: m.power_unchecked(effect, n)?,
-        });
-    }
-    Ok(PowerCurve {
-        points,
-        alpha: s.alpha,
-        alternative: s.alternative,
-        design: m.design(),
-    })
+    curve(m, ns.iter().map(|&n| (n, effect)))
 }
 
 pub(crate) fn curve_over_effect<M: Model>(m: &M, n: usize, effects: &[f64]) -> Result<PowerCurve> {
+    check_n(m, n)?;
+    curve(m, effects.iter().map(|&effect| (n, effect)))
+}
+
+/// Power at each `(n, effect)` of a grid, every point validated.
+fn curve<M: Model>(m: &M, grid: impl Iterator<Item = (usize, f64)>) -> Result<PowerCurve> {
     let s = *m.settings();
     s.validate()?;
     m.check()?;
-    check_n(m, n)?;
-    let mut points = Vec::with_capacity(effects.len());
-    for &effect in effects {
+    let mut points = Vec::with_capacity(grid.size_hint().0);
+    for (n, effect) in grid {
+        check_n(m, n)?;
         check_effect(m, effect)?;
         points.push(PowerPoint {
             n,
