@@ -1569,3 +1569,24 @@ fn options_serialise() {
         assert_eq!(v["phases"]["baseline"], "A", "{v}");
     }
 }
+
+#[test]
+fn constant_phases_give_zero_width_intervals_as_documented() {
+    // A = 5 5 5 5, B = 2 2 2 2 on 0-10: no variability in either phase, so the plug-in SE of
+    // the log ratio of medians and of PoGO (goal 0) is 0 and the interval collapses onto the
+    // estimate; the functions' docs say to read such an interval as undefined.
+    let s = Series::from_phases(
+        Scale::nrs11(),
+        &[("A", &[5.0, 5.0, 5.0, 5.0]), ("B", &[2.0, 2.0, 2.0, 2.0])],
+    )
+    .unwrap();
+    let lrm = log_ratio_of_medians(&s, &LrmOptions::default()).unwrap();
+    assert!((lrm.value.abs() - (5.0f64 / 2.0).ln()).abs() < 1e-12);
+    assert_eq!(lrm.se, Some(0.0));
+    let ci = lrm.ci.unwrap();
+    assert_eq!(ci.lower, ci.upper);
+    // PoGO with goal 0: (5 - 2) / (5 - 0) = 60% of the way to the goal.
+    let pogo = pogo(&s, 0.0, &PogoOptions::default()).unwrap();
+    assert!((pogo.value - 60.0).abs() < 1e-12);
+    assert_eq!(pogo.se, Some(0.0));
+}

@@ -797,6 +797,11 @@ impl LorOptions {
 /// Pustejovsky JE (2015). Measurement-comparable effect sizes for single-case studies of
 /// free-operant behavior. *Psychological Methods* 20(3), 342-359. doi:10.1037/met0000019
 ///
+/// # Constant phases
+///
+/// When both phases are constant the plug-in standard error is 0 and the interval has zero
+/// width: the data show no variability, not certainty. Read such an interval as undefined.
+///
 /// # Errors
 ///
 /// [`Error::InvalidParameter`] for a measurement type other than proportion or percentage, a
@@ -1039,6 +1044,11 @@ fn log_median_stats(values: &[f64], label: &str, se: LrmStandardError) -> Result
 /// Bonett DG, Price RM (2020). Confidence intervals for ratios of means and medians. *Journal
 /// of Educational and Behavioral Statistics* 45(6), 750-770. doi:10.3102/1076998620934125
 ///
+/// # Constant phases
+///
+/// When both phases are constant the plug-in standard error is 0 and the interval has zero
+/// width: the data show no variability, not certainty. Read such an interval as undefined.
+///
 /// # Errors
 ///
 /// [`Error::InvalidData`] for negative values, a zero median, or a zero lower order statistic
@@ -1149,6 +1159,11 @@ impl PogoOptions {
 /// Ferron J, Goldstein H, Olszewski A, Rohrer L (2020). Indexing effects in single-case
 /// experimental designs by estimating the percent of goal obtained. *Evidence-Based
 /// Communication Assessment and Intervention* 14(1-2), 6-27. doi:10.1080/17489539.2020.1732024
+///
+/// # Constant phases
+///
+/// When both phases are constant the plug-in standard error is 0 and the interval has zero
+/// width: the data show no variability, not certainty. Read such an interval as undefined.
 ///
 /// # Errors
 ///
