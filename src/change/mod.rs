@@ -67,13 +67,7 @@ fn mean(values: &[f64], what: &str) -> Result<f64> {
             what: what.to_string(),
         });
     }
-    let n = values.len() as f64;
-    let plain = values.iter().sum::<f64>() / n;
-    if plain.is_finite() {
-        return Ok(plain);
-    }
-    // The sum overflowed: scale down first.
-    finite(values.iter().map(|v| v / n).sum::<f64>(), what)
+    finite(crate::numeric::moments(values).mean, what)
 }
 
 /// The sample variance (divisor n - 1) of at least two finite values.
@@ -85,10 +79,7 @@ fn sample_variance(values: &[f64], what: &str) -> Result<f64> {
             got: values.len(),
         });
     }
-    let m = mean(values, what)?;
-    let ss: f64 = values.iter().map(|v| (v - m) * (v - m)).sum();
-    finite(
-        ss / (values.len() as f64 - 1.0),
-        &format!("the variance of {what}"),
-    )
+    let m = crate::numeric::moments(values);
+    finite(m.mean, what)?;
+    finite(m.var, &format!("the variance of {what}"))
 }

@@ -44,24 +44,11 @@ pub(crate) fn too_large(what: &str) -> Error {
 impl Moments {
     /// Mean and variance of `v` (at least `needed` finite values).
     ///
-    /// Two passes with the corrected mean; a constant sample has variance exactly 0.
+    /// By [`crate::numeric::moments`]; a constant sample has variance exactly 0.
     pub(crate) fn of(v: &[f64], what: &str, needed: usize) -> Result<Moments> {
         check_len(v, what, needed)?;
         check_finite(v, what)?;
-        let n = v.len();
-        let nf = n as f64;
-        let first = v[0];
-        if v.iter().all(|&x| x == first) {
-            return Ok(Moments {
-                n,
-                mean: first,
-                var: 0.0,
-            });
-        }
-        let mut mean = v.iter().sum::<f64>() / nf;
-        mean += v.iter().map(|&x| x - mean).sum::<f64>() / nf;
-        let ss: f64 = v.iter().map(|&x| (x - mean) * (x - mean)).sum();
-        let var = if n > 1 { ss / (nf - 1.0) } else { 0.0 };
+        let crate::numeric::Moments { n, mean, var } = crate::numeric::moments(v);
         if !(mean.is_finite() && var.is_finite()) {
             return Err(too_large(what));
         }

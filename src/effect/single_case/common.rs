@@ -161,17 +161,10 @@ pub(crate) fn finite(x: f64, what: &str) -> Result<f64> {
     }
 }
 
-/// Mean and sample variance (n - 1 denominator; 0 for n = 1).
+/// Mean and sample variance (n - 1 denominator; 0 for n = 1), from [`crate::numeric::moments`].
 pub(crate) fn mean_var(x: &[f64]) -> (f64, f64) {
-    let n = x.len() as f64;
-    let mean = x.iter().sum::<f64>() / n;
-    // A second pass refines the mean against rounding.
-    let mean = mean + x.iter().map(|v| v - mean).sum::<f64>() / n;
-    if x.len() < 2 {
-        return (mean, 0.0);
-    }
-    let ss: f64 = x.iter().map(|v| (v - mean) * (v - mean)).sum();
-    (mean, ss / (n - 1.0))
+    let m = crate::numeric::moments(x);
+    (m.mean, m.var)
 }
 
 /// Median (average of the two middle values for an even count), of a non-empty slice.
