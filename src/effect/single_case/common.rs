@@ -286,6 +286,50 @@ pub(crate) fn snap_near_ties(values: &mut [f64], tol: f64) {
     }
 }
 
+/// `level(f64)`: the chained setter of the confidence level of a single-case options struct.
+macro_rules! level_setter {
+    ($ty:ident) => {
+        impl $ty {
+            /// Sets the confidence level (default 0.95; checked to lie in (0, 1) when the
+            /// index is computed).
+            ///
+            /// # Examples
+            ///
+            #[doc = concat!(
+                        "```\nuse outcome_stats::effect::", stringify!($ty), ";\n",
+                        "assert_eq!(", stringify!($ty), "::default().level(0.8).level, 0.8);\n```"
+                    )]
+            pub fn level(mut self, level: f64) -> Self {
+                self.level = level;
+                self
+            }
+        }
+    };
+}
+pub(crate) use level_setter;
+
+/// `phases(&str, &str)`: the chained setter of the baseline and treatment labels of a
+/// single-case options struct.
+macro_rules! phases_setter {
+    ($ty:ident) => {
+        impl $ty {
+            /// Sets the baseline and treatment labels (default `A` and `B`).
+            ///
+            /// # Examples
+            ///
+            #[doc = concat!(
+                "```\nuse outcome_stats::effect::", stringify!($ty), ";\n",
+                "assert_eq!(", stringify!($ty), "::default().phases(\"A\", \"C\").phases.treatment, \"C\");\n```"
+            )]
+            pub fn phases(mut self, baseline: &str, treatment: &str) -> Self {
+                self.phases = $crate::effect::single_case::PhaseLabels::new(baseline, treatment);
+                self
+            }
+        }
+    };
+}
+pub(crate) use phases_setter;
+
 #[cfg(test)]
 mod tests {
     use super::*;

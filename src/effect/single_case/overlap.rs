@@ -5,6 +5,7 @@ use super::common::{
     PairCounts, PhaseLabels, below_and_equal, improvement_sign, median, orient, sorted, two_phases,
     z_two_sided,
 };
+use super::common::{level_setter, phases_setter};
 use crate::effect::{Estimate, Interval, Method};
 use crate::error::{Error, Result};
 use crate::numeric::{RootOptions, find_root};
@@ -64,20 +65,10 @@ impl Default for NapOptions {
     }
 }
 
-impl NapOptions {
-    /// Sets the confidence level.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use outcome_stats::effect::NapOptions;
-    /// assert_eq!(NapOptions::default().level(0.8).level, 0.8);
-    /// ```
-    pub fn level(mut self, level: f64) -> Self {
-        self.level = level;
-        self
-    }
+level_setter!(NapOptions);
+phases_setter!(NapOptions);
 
+impl NapOptions {
     /// Sets the standard error.
     ///
     /// # Examples
@@ -89,19 +80,6 @@ impl NapOptions {
     /// ```
     pub fn standard_error(mut self, se: NapStandardError) -> Self {
         self.standard_error = se;
-        self
-    }
-
-    /// Sets the baseline and treatment labels.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use outcome_stats::effect::NapOptions;
-    /// assert_eq!(NapOptions::default().phases("A", "C").phases.treatment, "C");
-    /// ```
-    pub fn phases(mut self, baseline: &str, treatment: &str) -> Self {
-        self.phases = PhaseLabels::new(baseline, treatment);
         self
     }
 }
@@ -123,20 +101,7 @@ pub struct OverlapOptions {
     pub phases: PhaseLabels,
 }
 
-impl OverlapOptions {
-    /// Sets the baseline and treatment labels.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use outcome_stats::effect::OverlapOptions;
-    /// assert_eq!(OverlapOptions::default().phases("B", "C").phases.baseline, "B");
-    /// ```
-    pub fn phases(mut self, baseline: &str, treatment: &str) -> Self {
-        self.phases = PhaseLabels::new(baseline, treatment);
-        self
-    }
-}
+phases_setter!(OverlapOptions);
 
 /// NAP with its SE and Newcombe interval, on values oriented so that higher is better.
 #[derive(Debug, Clone, Copy)]

@@ -6,6 +6,7 @@ use super::common::{
     PhaseLabels, TwoPhases, finite, improvement_sign, mean_var, median_sorted, sorted, two_phases,
     wald,
 };
+use super::common::{level_setter, phases_setter};
 use crate::effect::{Estimate, Interval, Method};
 use crate::error::{Error, Result};
 use crate::series::Series;
@@ -88,6 +89,9 @@ impl Default for SmdOptions {
     }
 }
 
+level_setter!(SmdOptions);
+phases_setter!(SmdOptions);
+
 impl SmdOptions {
     /// Sets the standardiser.
     ///
@@ -112,32 +116,6 @@ impl SmdOptions {
     /// ```
     pub fn correction(mut self, correction: SmdBiasCorrection) -> Self {
         self.correction = correction;
-        self
-    }
-
-    /// Sets the confidence level.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use outcome_stats::effect::SmdOptions;
-    /// assert_eq!(SmdOptions::default().level(0.9).level, 0.9);
-    /// ```
-    pub fn level(mut self, level: f64) -> Self {
-        self.level = level;
-        self
-    }
-
-    /// Sets the baseline and treatment labels.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use outcome_stats::effect::SmdOptions;
-    /// assert_eq!(SmdOptions::default().phases("A", "C").phases.treatment, "C");
-    /// ```
-    pub fn phases(mut self, baseline: &str, treatment: &str) -> Self {
-        self.phases = PhaseLabels::new(baseline, treatment);
         self
     }
 }
@@ -396,6 +374,9 @@ impl Default for LrrOptions {
     }
 }
 
+level_setter!(LrrOptions);
+phases_setter!(LrrOptions);
+
 impl LrrOptions {
     /// Sets the measurement type.
     ///
@@ -433,32 +414,6 @@ impl LrrOptions {
     /// ```
     pub fn bias(mut self, bias: LrrBias) -> Self {
         self.bias = bias;
-        self
-    }
-
-    /// Sets the confidence level.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use outcome_stats::effect::LrrOptions;
-    /// assert_eq!(LrrOptions::default().level(0.9).level, 0.9);
-    /// ```
-    pub fn level(mut self, level: f64) -> Self {
-        self.level = level;
-        self
-    }
-
-    /// Sets the baseline and treatment labels.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use outcome_stats::effect::LrrOptions;
-    /// assert_eq!(LrrOptions::default().phases("A", "C").phases.treatment, "C");
-    /// ```
-    pub fn phases(mut self, baseline: &str, treatment: &str) -> Self {
-        self.phases = PhaseLabels::new(baseline, treatment);
         self
     }
 }
@@ -711,6 +666,9 @@ impl Default for LorOptions {
     }
 }
 
+level_setter!(LorOptions);
+phases_setter!(LorOptions);
+
 impl LorOptions {
     /// Sets the measurement type (proportion or percentage).
     ///
@@ -749,32 +707,6 @@ impl LorOptions {
     /// ```
     pub fn bias(mut self, bias: LrrBias) -> Self {
         self.bias = bias;
-        self
-    }
-
-    /// Sets the confidence level.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use outcome_stats::effect::LorOptions;
-    /// assert_eq!(LorOptions::default().level(0.9).level, 0.9);
-    /// ```
-    pub fn level(mut self, level: f64) -> Self {
-        self.level = level;
-        self
-    }
-
-    /// Sets the baseline and treatment labels.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use outcome_stats::effect::LorOptions;
-    /// assert_eq!(LorOptions::default().phases("A", "C").phases.treatment, "C");
-    /// ```
-    pub fn phases(mut self, baseline: &str, treatment: &str) -> Self {
-        self.phases = PhaseLabels::new(baseline, treatment);
         self
     }
 }
@@ -939,6 +871,9 @@ impl Default for LrmOptions {
     }
 }
 
+level_setter!(LrmOptions);
+phases_setter!(LrmOptions);
+
 impl LrmOptions {
     /// Sets the variance method.
     ///
@@ -950,32 +885,6 @@ impl LrmOptions {
     /// ```
     pub fn standard_error(mut self, se: LrmStandardError) -> Self {
         self.standard_error = se;
-        self
-    }
-
-    /// Sets the confidence level.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use outcome_stats::effect::LrmOptions;
-    /// assert_eq!(LrmOptions::default().level(0.9).level, 0.9);
-    /// ```
-    pub fn level(mut self, level: f64) -> Self {
-        self.level = level;
-        self
-    }
-
-    /// Sets the baseline and treatment labels.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use outcome_stats::effect::LrmOptions;
-    /// assert_eq!(LrmOptions::default().phases("A", "C").phases.treatment, "C");
-    /// ```
-    pub fn phases(mut self, baseline: &str, treatment: &str) -> Self {
-        self.phases = PhaseLabels::new(baseline, treatment);
         self
     }
 }
@@ -1112,33 +1021,8 @@ impl Default for PogoOptions {
     }
 }
 
-impl PogoOptions {
-    /// Sets the confidence level.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use outcome_stats::effect::PogoOptions;
-    /// assert_eq!(PogoOptions::default().level(0.8).level, 0.8);
-    /// ```
-    pub fn level(mut self, level: f64) -> Self {
-        self.level = level;
-        self
-    }
-
-    /// Sets the baseline and treatment labels.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use outcome_stats::effect::PogoOptions;
-    /// assert_eq!(PogoOptions::default().phases("A", "C").phases.treatment, "C");
-    /// ```
-    pub fn phases(mut self, baseline: &str, treatment: &str) -> Self {
-        self.phases = PhaseLabels::new(baseline, treatment);
-        self
-    }
-}
+level_setter!(PogoOptions);
+phases_setter!(PogoOptions);
 
 /// Percent of goal obtained (PoGO): how far the treatment mean has moved from the baseline
 /// mean towards a goal, in percent.

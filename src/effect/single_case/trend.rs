@@ -5,6 +5,7 @@ use super::common::{
     PhaseLabels, finite, improvement_sign, mann_kendall_s, orient, snap_near_ties, sorted,
     tie_groups, two_phases, wald,
 };
+use super::common::{level_setter, phases_setter};
 use super::overlap::{NapStandardError, nap_min_points, nap_parts, pair_counts};
 use crate::effect::{Estimate, Interval, Method};
 use crate::error::{Error, Result};
@@ -111,6 +112,9 @@ impl Default for TauUOptions {
     }
 }
 
+level_setter!(TauUOptions);
+phases_setter!(TauUOptions);
+
 impl TauUOptions {
     /// Sets the trend correction.
     ///
@@ -150,32 +154,6 @@ impl TauUOptions {
     /// ```
     pub fn standard_error(mut self, se: TauUStandardError) -> Self {
         self.standard_error = se;
-        self
-    }
-
-    /// Sets the confidence level.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use outcome_stats::effect::TauUOptions;
-    /// assert_eq!(TauUOptions::default().level(0.9).level, 0.9);
-    /// ```
-    pub fn level(mut self, level: f64) -> Self {
-        self.level = level;
-        self
-    }
-
-    /// Sets the baseline and treatment labels.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use outcome_stats::effect::TauUOptions;
-    /// assert_eq!(TauUOptions::default().phases("A", "C").phases.treatment, "C");
-    /// ```
-    pub fn phases(mut self, baseline: &str, treatment: &str) -> Self {
-        self.phases = PhaseLabels::new(baseline, treatment);
         self
     }
 }
@@ -411,6 +389,9 @@ impl Default for TauBcOptions {
     }
 }
 
+level_setter!(TauBcOptions);
+phases_setter!(TauBcOptions);
+
 impl TauBcOptions {
     /// Sets the statistic.
     ///
@@ -464,32 +445,6 @@ impl TauBcOptions {
     /// ```
     pub fn tie_tolerance(mut self, tolerance: f64) -> Self {
         self.tie_tolerance = tolerance;
-        self
-    }
-
-    /// Sets the confidence level.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use outcome_stats::effect::TauBcOptions;
-    /// assert_eq!(TauBcOptions::default().level(0.9).level, 0.9);
-    /// ```
-    pub fn level(mut self, level: f64) -> Self {
-        self.level = level;
-        self
-    }
-
-    /// Sets the baseline and treatment labels.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use outcome_stats::effect::TauBcOptions;
-    /// assert_eq!(TauBcOptions::default().phases("A", "C").phases.treatment, "C");
-    /// ```
-    pub fn phases(mut self, baseline: &str, treatment: &str) -> Self {
-        self.phases = PhaseLabels::new(baseline, treatment);
         self
     }
 }
